@@ -1,0 +1,1 @@
+(self.__yiyueA11yData = self.__yiyueA11yData || {}).pinyin = {};

@@ -1,0 +1,143 @@
+// The ONE page stylesheet, keyed on attributes of <html>. Adopted into document.adoptedStyleSheets
+// (CSP-safe: no <style> element, no inline style) only while some setting is on.
+import { TEXT_LEVELS, ZOOM_LEVELS, ALL_ROOT_ATTRIBUTES } from './state.js';
+import { buildScaleCss } from './textscale.js';
+
+const HOST = 'yiyue-a11y';
+
+// Colours chosen for text >= 7:1, links distinct from text, focus ring >= 3:1 against the background.
+export const SCHEME_COLOURS = {
+  dark: { bg: '#000000', fg: '#ffffff', link: '#ffff00', focus: '#00ffff', img: '#ffffff' },
+  light: { bg: '#ffffff', fg: '#000000', link: '#0000ee', focus: '#cc0000', img: '' },
+  yellow: { bg: '#ffff00', fg: '#000000', link: '#0000cc', focus: '#c00000', img: '' },
+  blue: { bg: '#00217a', fg: '#ffff00', link: '#ffffff', focus: '#00ffff', img: '#ffffff' },
+};
+
+function svgCursor(svg, x, y, fallback) {
+  return 'url("data:image/svg+xml,' + encodeURIComponent(svg) + '") ' + x + ' ' + y + ', ' + fallback;
+}
+const SVG = "<svg xmlns='http://www.w3.org/2000/svg' width='48' height='48' viewBox='0 0 24 24'>";
+export const CURSORS = {
+  arrow: svgCursor(SVG + "<path d='M3 2v17l4.5-4 3 7 3-1.3-3-6.7h6z' fill='#000' stroke='#fff' stroke-width='1.3' stroke-linejoin='round'/></svg>", 6, 4, 'default'),
+  hand: svgCursor(SVG + "<path d='M8.5 1.5c1 0 1.8.8 1.8 1.8V10l1-.2c.9-.2 1.8.3 2 1.1l.1.3 1-.1c.9-.1 1.7.5 1.9 1.3l1.1-.1c1 0 1.8.8 1.8 1.8v3.4c0 2.8-2.2 5.2-5 5.2h-3.2c-1.7 0-3.2-.8-4.2-2.2L2.9 15c-.6-.8-.4-1.9.4-2.4.7-.5 1.6-.4 2.2.2l1.2 1.3V3.3c0-1 .8-1.8 1.8-1.8z' fill='#fff' stroke='#000' stroke-width='1.3' stroke-linejoin='round'/></svg>", 17, 3, 'pointer'),
+  text: svgCursor(SVG + "<path d='M8 3h8M8 21h8M12 3v18' stroke='#fff' stroke-width='4' stroke-linecap='round'/><path d='M8 3h8M8 21h8M12 3v18' stroke='#000' stroke-width='2' stroke-linecap='round'/></svg>", 24, 24, 'text'),
+};
+
+const HAND_TARGETS = 'a[href], a[href] *, button, button *, [role=button], [role=link], label, select, summary, ' +
+  'input:is([type=checkbox],[type=radio],[type=submit],[type=button],[type=reset],[type=image],[type=file],[type=color],[type=range])';
+const TEXT_TARGETS = 'textarea, [contenteditable=""], [contenteditable=true], input:not([type]), ' +
+  'input:is([type=text],[type=search],[type=email],[type=tel],[type=url],[type=password],[type=number],[type=date])';
+
+export function cursorCss(prefix) {
+  return `${prefix}, ${prefix} * { cursor: ${CURSORS.arrow} !important }
+${prefix} :is(${HAND_TARGETS}) { cursor: ${CURSORS.hand} !important }
+${prefix} :is(${TEXT_TARGETS}) { cursor: ${CURSORS.text} !important }`;
+}
+
+function schemeCss(name, c) {
+  const S = `html[data-yiyue-scheme="${name}"]`;
+  const media = 'img, svg, svg *, video, canvas, picture, iframe, object, embed, ' + HOST;
+  return `${S}, ${S} body, ${S} body :not(${media}) {
+  background-color: ${c.bg} !important; color: ${c.fg} !important; border-color: ${c.fg} !important;
+  background-image: none !important; text-shadow: none !important; box-shadow: none !important; }
+${S} body a[href], ${S} body a[href] :not(${media}) { color: ${c.link} !important; text-decoration: underline !important; }
+${S} body :is(button, input, select, textarea, [role=button]) { background-color: ${c.bg} !important; color: ${c.fg} !important;
+  border: 2px solid ${c.fg} !important; }
+${S} body :is(input, textarea)::placeholder { color: ${c.fg} !important; opacity: 0.8 !important; }
+${S} body :focus-visible { outline: 3px solid ${c.focus} !important; outline-offset: 2px !important; }
+${S} ::selection { background-color: ${c.fg} !important; color: ${c.bg} !important; }
+${c.img ? `${S} body img { background-color: ${c.img} !important; }` : ''}`;
+}
+
+function staticCss() {
+  const parts = [];
+  for (const t of TEXT_LEVELS) if (t !== 100) parts.push(`html[data-yiyue-text="${t}"] { --yiyue-k: ${t / 100}; }`);
+  for (const z of ZOOM_LEVELS) {
+    if (z === 100) continue;
+    parts.push(`html[data-yiyue-zoom="${z}"] body { zoom: ${z / 100}; }`);
+    parts.push(`html[data-yiyue-zoom="${z}"] body > ${HOST} { zoom: ${(100 / z).toFixed(4)}; }`);
+  }
+  parts.push(`@media (max-width: 600px) { html[data-yiyue-elder][data-yiyue-text] { --yiyue-min: 18px; } }`);
+  for (const [name, c] of Object.entries(SCHEME_COLOURS)) parts.push(schemeCss(name, c));
+  parts.push(`html[data-yiyue-spacing] body :not(${HOST}) { line-height: 1.8 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+html[data-yiyue-spacing] body :is(p, li, dd, blockquote) { margin-block-end: 2em !important; }`);
+  parts.push(`html[data-yiyue-font] body :not(${HOST}, i, [class*="icon"], [class*="fa-"]) {
+  font-family: system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif !important; }`);
+  parts.push(cursorCss('html[data-yiyue-cursor]'));
+  parts.push(`html[data-yiyue-hl] body a[href] { outline: 3px solid #d4006a !important; outline-offset: 2px !important; }
+html[data-yiyue-hl] body :is(h1, h2, h3, h4, h5, h6, [role=heading]) { outline: 3px dashed #0050b3 !important; outline-offset: 2px !important; }`);
+  parts.push(`html[data-yiyue-reader] body { overflow: hidden !important; }`);
+  parts.push(`::highlight(yiyue-read) { background-color: #ffd400; color: #000000; }`);
+  return parts.join('\n');
+}
+
+// Dynamic rules (bar/caption sizes, declared ad selectors) live in a small second sheet.
+export function createPageStyles(cfg) {
+  let main = null;
+  let dyn = null;
+  let scale = null;
+  let scaleKey = '';
+  let adopted = false;
+  let barHeight = 0;
+  let captionHeight = 0;
+
+  function ensure() {
+    if (main) return;
+    main = new CSSStyleSheet();
+    main.replaceSync(staticCss());
+    dyn = new CSSStyleSheet();
+    scale = new CSSStyleSheet();
+    writeDynamic();
+  }
+
+  function writeDynamic() {
+    if (!dyn) return;
+    let css = `html[data-yiyue-open] { padding-top: ${barHeight}px !important; scroll-padding-top: ${barHeight + 8}px !important; }
+html[data-yiyue-caption] { padding-bottom: ${captionHeight}px !important; scroll-padding-bottom: ${captionHeight + 8}px !important; }`;
+    dyn.replaceSync(css);
+    for (const sel of cfg.adSelectors) {
+      // Each declared selector separately: one bad selector must not disable the others.
+      try { dyn.insertRule(`html[data-yiyue-care] :is(${sel}) { display: none !important; }`, dyn.cssRules.length); } catch (e) { /* invalid selector ignored */ }
+    }
+  }
+
+  function refreshScale(force) {
+    ensure();
+    const key = String(document.styleSheets.length) + ':' + (document.body ? document.querySelectorAll('[style*="font"]').length : 0);
+    if (!force && key === scaleKey) return;
+    scaleKey = key;
+    scale.replaceSync(buildScaleCss(document));
+  }
+
+  function setAdopted(on) {
+    const list = document.adoptedStyleSheets;
+    if (on && !adopted) {
+      ensure();
+      document.adoptedStyleSheets = [...list, main, scale, dyn];
+      adopted = true;
+    } else if (!on && adopted) {
+      document.adoptedStyleSheets = list.filter(s => s !== main && s !== scale && s !== dyn);
+      adopted = false;
+    }
+  }
+
+  // Writes attributes onto <html> only; returns quickly (no layout reads).
+  function apply(attrs) {
+    const root = document.documentElement;
+    const any = Object.keys(attrs).length > 0;
+    if (any) setAdopted(true);
+    if (attrs['data-yiyue-text'] && !root.hasAttribute('data-yiyue-text')) refreshScale(false);
+    for (const name of ALL_ROOT_ATTRIBUTES) {
+      if (name in attrs) { if (root.getAttribute(name) !== attrs[name]) root.setAttribute(name, attrs[name]); }
+      else if (root.hasAttribute(name)) root.removeAttribute(name);
+    }
+    if (!any) setAdopted(false);
+  }
+
+  return {
+    apply,
+    refreshScale,
+    setBarHeight(h) { if (h !== barHeight) { barHeight = h; writeDynamic(); } },
+    setCaptionHeight(h) { if (h !== captionHeight) { captionHeight = h; writeDynamic(); } },
+  };
+}

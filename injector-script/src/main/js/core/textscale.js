@@ -1,0 +1,131 @@
+// Text size from the root, without per-element inline styles and without compounding:
+// every absolute font-size the page declares is re-declared as (original value x --yiyue-k) under
+// html[data-yiyue-text]. Relative sizes (em, %, rem) then follow on their own. The generated rules are always
+// derived from the page's own declarations, never from computed sizes, so repeated application cannot compound.
+
+const ABS_UNIT = /^-?[\d.]+(px|pt|pc|in|cm|mm|q)$/i;
+const KEYWORDS = { 'xx-small': '9px', 'x-small': '10px', small: '13px', medium: '16px', large: '18px', 'x-large': '24px', 'xx-large': '32px', 'xxx-large': '48px' };
+const ROOT_SEL = /^\s*(html|:root)(?=$|[\s.#[:>+~])/i;
+const P = 'html[data-yiyue-text]';
+
+function scaled(value, isRoot) {
+  const v = value.trim().toLowerCase();
+  if (!v || v.includes('var(')) return null;
+  if (KEYWORDS[v]) return `max(var(--yiyue-min, 0px), calc(${KEYWORDS[v]} * var(--yiyue-k, 1)))`;
+  if (ABS_UNIT.test(v)) return `max(var(--yiyue-min, 0px), calc(${v} * var(--yiyue-k, 1)))`;
+  if (/^(calc|min|max|clamp)\(/.test(v) && /px|pt/.test(v) && !/em|%|vw|vh|vmin|vmax/.test(v)) return `calc(${v} * var(--yiyue-k, 1))`;
+  if (isRoot && /^[\d.]+(%|em|rem)$/.test(v)) return `calc(${v} * var(--yiyue-k, 1))`;
+  return null;
+}
+
+function scaledLineHeight(value) {
+  const v = value.trim().toLowerCase();
+  return ABS_UNIT.test(v) ? `calc(${v} * var(--yiyue-k, 1))` : null;
+}
+
+function splitSelectors(text) {
+  const out = [];
+  let depth = 0, start = 0, quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) { if (ch === quote && text[i - 1] !== '\\') quote = ''; continue; }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (ch === ',' && depth === 0) { out.push(text.slice(start, i)); start = i + 1; }
+  }
+  out.push(text.slice(start));
+  return out.map(s => s.trim()).filter(Boolean);
+}
+
+function prefixed(selectorText) {
+  let rootOnly = false;
+  const list = splitSelectors(selectorText).map(sel => {
+    if (ROOT_SEL.test(sel)) {
+      const rest = sel.replace(ROOT_SEL, '');
+      if (!rest.trim()) rootOnly = true;
+      return P + rest;
+    }
+    return P + ' ' + sel;
+  });
+  return { selector: list.join(', '), rootOnly };
+}
+
+function styleRuleCss(rule) {
+  const st = rule.style;
+  const fs = st.getPropertyValue('font-size');
+  const lh = st.getPropertyValue('line-height');
+  if (!fs && !lh) return '';
+  const { selector, rootOnly } = prefixed(rule.selectorText);
+  const decls = [];
+  if (fs) {
+    const v = scaled(fs, rootOnly);
+    if (v) decls.push(`font-size: ${v}${st.getPropertyPriority('font-size') ? ' !important' : ''}`);
+  }
+  if (lh) {
+    const v = scaledLineHeight(lh);
+    if (v) decls.push(`line-height: ${v}${st.getPropertyPriority('line-height') ? ' !important' : ''}`);
+  }
+  return decls.length ? `${selector} { ${decls.join('; ')} }\n` : '';
+}
+
+function rulesCss(rules, depth) {
+  if (depth > 8) return '';
+  let css = '';
+  for (const rule of rules) {
+    try {
+      if (rule.selectorText !== undefined && rule.style) css += styleRuleCss(rule);
+      else if (rule.conditionText !== undefined && rule.cssRules) {
+        const inner = rulesCss(rule.cssRules, depth + 1);
+        if (inner) css += `${rule.constructor.name === 'CSSSupportsRule' ? '@supports' : '@media'} ${rule.conditionText} {\n${inner}}\n`;
+      } else if (rule.styleSheet) {
+        css += sheetCss(rule.styleSheet, depth + 1);
+      } else if (rule.cssRules) {
+        css += rulesCss(rule.cssRules, depth + 1); // @layer blocks: unlayered output still keeps the order
+      }
+    } catch (e) { /* one odd rule never stops the scan */ }
+  }
+  return css;
+}
+
+function sheetCss(sheet, depth) {
+  let rules;
+  try { rules = sheet.cssRules; } catch (e) { return ''; } // cross-origin sheet: not readable, left alone
+  if (!rules || sheet.disabled) return '';
+  const inner = rulesCss(rules, depth);
+  const media = sheet.media && sheet.media.mediaText;
+  return inner && media && media !== 'all' ? `@media ${media} {\n${inner}}\n` : inner;
+}
+
+function attrValue(v) {
+  return '"' + v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ') + '"';
+}
+
+// Inline style attributes: one rule per distinct attribute value ([style="..."]), !important beats a
+// non-important inline declaration. The element itself is never touched.
+function inlineCss(doc) {
+  let css = '';
+  const seen = new Set();
+  for (const el of doc.querySelectorAll('body [style*="font"], body [style*="line-height"]')) {
+    const value = el.getAttribute('style');
+    if (seen.has(value)) continue;
+    seen.add(value);
+    const st = el.style;
+    const decls = [];
+    const fs = st.getPropertyValue('font-size');
+    if (fs && !st.getPropertyPriority('font-size')) { const v = scaled(fs, false); if (v) decls.push(`font-size: ${v} !important`); }
+    const lh = st.getPropertyValue('line-height');
+    if (lh && !st.getPropertyPriority('line-height')) { const v = scaledLineHeight(lh); if (v) decls.push(`line-height: ${v} !important`); }
+    if (decls.length) css += `${P} [style=${attrValue(value)}] { ${decls.join('; ')} }\n`;
+  }
+  return css;
+}
+
+export function buildScaleCss(doc) {
+  let css = `${P} { font-size: calc(100% * var(--yiyue-k, 1)); }
+${P} body :where(input, select, textarea, button) { font-size: max(var(--yiyue-min, 0px), calc(13.333px * var(--yiyue-k, 1))); }
+`;
+  for (const sheet of doc.styleSheets) css += sheetCss(sheet, 0);
+  css += inlineCss(doc);
+  return css;
+}

@@ -1,0 +1,221 @@
+// The toolbar's own UI: one host element first in <body>, everything else inside its shadow root,
+// styled by a constructable stylesheet (CSP-safe).
+import { comboLabel, ariaKeys } from './shortcuts.js';
+
+const CSS = `
+:host { all: initial; }
+* { box-sizing: border-box; }
+.ui { font: 16px/1.4 system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #111; }
+button { font: inherit; font-size: 15px; min-width: 44px; min-height: 44px; padding: 4px 10px; margin: 0;
+  border: 2px solid #1d4f91; border-radius: 6px; background: #fff; color: #111; cursor: pointer; line-height: 1.2; }
+button:hover { background: #e8f0fb; }
+button[aria-pressed="true"] { background: #1d4f91; color: #fff; }
+button[aria-disabled="true"] { border-style: dashed; color: #555; }
+button:focus-visible { outline: 3px solid #000; outline-offset: 2px; box-shadow: 0 0 0 7px #fff; }
+.val { font-weight: bold; margin-left: 4px; }
+.launcher { position: fixed; z-index: 2147483647; top: 8px; right: 8px; background: #0b4a8b; color: #fff;
+  border: 2px solid #fff; box-shadow: 0 0 0 2px #0b4a8b; font-weight: bold; font-size: 15px; }
+.launcher:hover { background: #08386a; }
+.launcher:focus-visible { outline: 3px solid #000; outline-offset: 3px; box-shadow: 0 0 0 2px #0b4a8b, 0 0 0 8px #fff; }
+.pos-top-left .launcher { left: 8px; right: auto; }
+.pos-bottom-right .launcher { top: auto; bottom: 8px; }
+.pos-bottom-left .launcher { top: auto; bottom: 8px; left: 8px; right: auto; }
+.bar { position: fixed; top: 0; left: 0; right: 0; z-index: 2147483646; background: #fff; color: #111;
+  border-bottom: 3px solid #1d4f91; padding: 6px 8px; display: flex; flex-wrap: wrap; gap: 6px 14px;
+  max-height: 60vh; overflow: auto; }
+.pos-top-right .bar { padding-right: var(--launcher-space, 140px); }
+.pos-top-left .bar { padding-left: var(--launcher-space, 140px); }
+.group { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
+.gl { font-size: 13px; font-weight: bold; color: #1d4f91; margin-right: 2px; }
+.elder button { min-width: 60px; min-height: 60px; font-size: 20px; }
+.elder .launcher { font-size: 20px; }
+.panel { position: fixed; z-index: 2147483646; background: #fff; color: #111; border: 3px solid #1d4f91; padding: 12px 16px; }
+.help { top: calc(var(--bar-h, 0px) + 8px); right: 8px; width: min(720px, 96vw); max-height: calc(96vh - var(--bar-h, 0px)); overflow: auto; }
+.help table { border-collapse: collapse; width: 100%; font-size: 15px; }
+.help th, .help td { border: 1px solid #666; padding: 4px 6px; text-align: left; vertical-align: top; }
+.help h2, .reader h2 { margin: 0 0 8px; font-size: 22px; }
+.phead { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
+.reader { inset: 0; top: var(--bar-h, 0px); z-index: 2147483645; overflow: auto; border: 0; padding: 16px max(16px, calc(50vw - 420px));
+  font-size: 20px; line-height: 1.8; }
+.reader a { color: #0000ee; text-decoration: underline; }
+.reader a:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+.reader .field { border-left: 4px solid #1d4f91; padding-left: 8px; }
+.reader .img { font-style: italic; }
+.reader h2:focus { outline: 3px solid #000; }
+.caption { left: 0; right: 0; bottom: 0; border: 0; border-top: 4px solid #ffd400; background: #000; color: #fff;
+  padding: 8px 80px 8px 16px; min-height: 96px; font-size: 48px; line-height: 1.6; }
+.elder .caption { font-size: 64px; }
+.caption.at-top { bottom: auto; top: var(--bar-h, 0px); }
+.caption .x { position: absolute; top: 8px; right: 8px; background: #fff; color: #000; }
+.caption rt { font-size: 0.45em; color: #ffd400; }
+.ctext { max-height: 40vh; overflow: auto; }
+.overlay { position: fixed; pointer-events: none; }
+.gray { inset: 0; z-index: 2147483600; backdrop-filter: grayscale(1); -webkit-backdrop-filter: grayscale(1); }
+.cross-h { left: 0; right: 0; top: 0; height: 0; border-top: 2px solid #000; box-shadow: 0 0 0 1.5px #fff; z-index: 2147483640; }
+.cross-v { top: 0; bottom: 0; left: 0; width: 0; border-left: 2px solid #000; box-shadow: 0 0 0 1.5px #fff; z-index: 2147483640; }
+.guide-line { left: 0; right: 0; top: 0; height: 48px; border-top: 3px solid #000; border-bottom: 3px solid #000;
+  box-shadow: 0 0 0 2px #fff, inset 0 0 0 2px #fff; z-index: 2147483640; }
+.mask { left: 0; right: 0; background: rgba(0, 0, 0, 0.6); z-index: 2147483640; }
+.mask-top { top: 0; height: 0; }
+.mask-bottom { bottom: 0; top: 100vh; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+@media (max-width: 600px), (pointer: coarse) {
+  .bar { max-height: 55vh; gap: 6px; padding-right: 8px !important; padding-left: 8px !important; padding-top: 60px; }
+  .elder .bar { padding-top: 76px; }
+  .group { width: 100%; }
+  .gl { width: 100%; }
+  .caption { font-size: 36px; min-height: 72px; }
+  .elder .caption { font-size: 44px; }
+}
+`;
+
+export function el(tag, attrs, children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children || []) e.append(c);
+  return e;
+}
+
+export function createUi(app) {
+  const host = document.createElement('yiyue-a11y');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(CSS);
+  shadow.adoptedStyleSheets = [sheet];
+  const t = app.t;
+
+  const wrap = el('div', { class: 'ui pos-' + app.cfg.position, role: 'region' });
+  const launcher = el('button', { class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'yiyue-bar' });
+  const bar = el('div', { id: 'yiyue-bar', class: 'bar', role: 'toolbar', hidden: true });
+  wrap.append(launcher, bar);
+  shadow.append(wrap);
+
+  const buttons = new Map();
+  const groupLabels = new Map();
+  let roving = null;
+
+  for (const group of app.groups) {
+    const label = el('span', { class: 'gl', id: 'gl-' + group.id });
+    groupLabels.set(group.id, label);
+    const g = el('div', { class: 'group', role: 'group', 'aria-labelledby': 'gl-' + group.id }, [label]);
+    for (const c of group.controls) {
+      const b = el('button', { type: 'button', tabindex: '-1', 'data-id': c.id });
+      b.addEventListener('click', () => app.run(c.id));
+      buttons.set(c.id, { b, c });
+      g.append(b);
+    }
+    bar.append(g);
+  }
+  roving = buttons.values().next().value.b;
+  roving.tabIndex = 0;
+
+  launcher.addEventListener('click', () => app.run('toggle'));
+
+  // Arrow keys move inside the toolbar only (APG toolbar pattern, roving tabindex).
+  bar.addEventListener('keydown', e => {
+    const list = [...buttons.values()].map(x => x.b);
+    const i = list.indexOf(shadow.activeElement);
+    if (i < 0) return;
+    let j = -1;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') j = (i + 1) % list.length;
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') j = (i - 1 + list.length) % list.length;
+    else if (e.key === 'Home') j = 0;
+    else if (e.key === 'End') j = list.length - 1;
+    if (j < 0) return;
+    e.preventDefault();
+    focusButton(list[j]);
+  });
+  bar.addEventListener('focusin', e => {
+    const b = e.target.closest && e.target.closest('button');
+    if (b && b !== roving) { roving.tabIndex = -1; roving = b; roving.tabIndex = 0; }
+  });
+
+  function focusButton(b) {
+    roving.tabIndex = -1;
+    roving = b;
+    b.tabIndex = 0;
+    b.focus();
+  }
+
+  shadow.addEventListener('keydown', e => {
+    if (e.key === 'Escape' && !e.defaultPrevented) {
+      e.preventDefault();
+      app.escape(e);
+    }
+  });
+
+  function refresh() {
+    const s = app.state;
+    wrap.setAttribute('aria-label', t('region'));
+    wrap.classList.toggle('elder', s.elder);
+    wrap.lang = s.lang === 'en' ? 'en' : 'zh-CN';
+    launcher.textContent = t('launcher');
+    launcher.setAttribute('aria-expanded', String(s.open));
+    const tk = app.shortcuts.toggle;
+    if (tk) launcher.setAttribute('aria-keyshortcuts', ariaKeys(tk)); else launcher.removeAttribute('aria-keyshortcuts');
+    bar.setAttribute('aria-label', t('toolbar'));
+    bar.hidden = !s.open;
+    for (const [id, label] of groupLabels) label.textContent = t('g_' + id);
+    for (const { b, c } of buttons.values()) {
+      const value = c.value ? c.value(app) : '';
+      b.textContent = t(c.id);
+      if (value) b.append(el('span', { class: 'val', text: value }));
+      if (c.pressed) b.setAttribute('aria-pressed', String(!!c.pressed(app)));
+      if (c.expanded) b.setAttribute('aria-expanded', String(!!c.expanded(app)));
+      if (c.disabled && c.disabled(app)) b.setAttribute('aria-disabled', 'true'); else b.removeAttribute('aria-disabled');
+      const k = app.shortcuts[c.id];
+      if (k) { b.setAttribute('aria-keyshortcuts', ariaKeys(k)); b.title = comboLabel(k); }
+      else { b.removeAttribute('aria-keyshortcuts'); b.removeAttribute('title'); }
+    }
+  }
+
+  function measure() {
+    const h = bar.hidden ? 0 : Math.ceil(bar.getBoundingClientRect().height);
+    wrap.style.setProperty('--bar-h', h + 'px');
+    const lw = Math.ceil(launcher.getBoundingClientRect().width) + 24;
+    wrap.style.setProperty('--launcher-space', lw + 'px');
+    return h;
+  }
+
+  return {
+    host, shadow, wrap, launcher, bar, buttons, refresh, measure,
+    button: id => (buttons.get(id) || {}).b,
+    focusFirst() { focusButton(roving); },
+    focusControl(id) { const x = buttons.get(id); if (x) focusButton(x.b); },
+    layer(cls, attrs, children) { const e = el('div', Object.assign({ class: cls }, attrs || {}), children); wrap.append(e); return e; },
+  };
+}
+
+// Pick the first launcher position that does not cover any of the page's own controls (header links).
+export function placeLauncher(launcher, position) {
+  if (!launcher.isConnected) return;
+  const top = position.startsWith('top');
+  const r0 = launcher.getBoundingClientRect();
+  const w = r0.width, h = r0.height;
+  const vw = document.documentElement.clientWidth;
+  const vh = window.innerHeight;
+  const x = position.endsWith('left') ? 8 : vw - 8 - w;
+  const rects = [];
+  for (const n of document.querySelectorAll('a[href], button, input, select, textarea, [role=button], [role=link], [tabindex]')) {
+    if (n.closest('yiyue-a11y')) continue;
+    const r = n.getBoundingClientRect();
+    if (r.width && r.height && r.right > x - 4 && r.left < x + w + 4) rects.push(r);
+  }
+  for (let k = 0; k < 12; k++) {
+    const off = 8 + k * (h + 8);
+    const y = top ? off : vh - off - h;
+    if (y < 0 || y + h > vh) break;
+    const hit = rects.some(r => r.bottom > y - 2 && r.top < y + h + 2);
+    if (!hit) {
+      if (top) { launcher.style.top = off + 'px'; launcher.style.bottom = 'auto'; }
+      else { launcher.style.bottom = off + 'px'; launcher.style.top = 'auto'; }
+      return;
+    }
+  }
+}

@@ -1,0 +1,129 @@
+// Entry point. Runs synchronously where the <script> tag sits: restores saved settings as attributes on
+// <html> at once (before first paint when the tag is in <head> without defer), builds the UI on DOMContentLoaded.
+import { readConfig } from './core/config.js';
+import { createStorage } from './core/storage.js';
+import { DEFAULTS, sanitize, persistable, rootAttributes } from './core/state.js';
+import { translator } from './core/i18n.js';
+import { createPageStyles } from './core/pagestyle.js';
+import { createUi, placeLauncher } from './core/ui.js';
+import { resolveShortcuts, listen } from './core/shortcuts.js';
+import { createSpeech } from './core/speech.js';
+import { controlGroup } from './control.js';
+import { textGroup } from './text.js';
+import { pageGroup } from './page.js';
+import { voiceGroup } from './voice.js';
+import { viewGroup } from './view.js';
+import { readingGroup } from './reading.js';
+
+const MARK = Symbol.for('yiyue.a11y');
+
+function start(script) {
+  const cfg = readConfig(script);
+  const storage = createStorage(cfg.site);
+  let state = sanitize(storage.load());
+  const transient = { reader: false, reading: false, paused: false, help: false };
+  const styles = createPageStyles(cfg);
+  const groups = [controlGroup(), textGroup(), pageGroup(), voiceGroup(), viewGroup(), readingGroup()];
+  const t = translator(() => state.lang || cfg.lang);
+  const defaults = { toggle: 'Ctrl+Alt+Y' };
+  for (const g of groups) for (const c of g.controls) defaults[c.id] = c.key;
+  const shortcuts = resolveShortcuts(defaults, cfg.shortcuts);
+  const byId = new Map();
+  for (const g of groups) for (const c of g.controls) byId.set(c.id, c);
+  let ui = null;
+
+  const app = {
+    cfg, groups, transient, styles, shortcuts, t,
+    get state() { return state; },
+    get ui() { return ui; },
+    speech: createSpeech(cfg, () => state),
+    applyRoot() {
+      styles.setBarHeight(state.open ? state.barHeight : 0);
+      styles.apply(rootAttributes(state, transient));
+    },
+    refresh() { if (ui) ui.refresh(); },
+    set(patch) {
+      const prev = state;
+      state = sanitize(Object.assign({}, state, patch));
+      storage.save(persistable(state));
+      if (prev.speech && !state.speech) app.speech.stop();
+      app.applyRoot();
+      if (ui) { ui.refresh(); for (const g of groups) if (g.sync) g.sync(app); }
+    },
+    confirm(text) {
+      if (state.speech && !transient.reading && text) app.speech.say(text);
+    },
+    confirmToggle(id, on) {
+      const lang = state.lang || cfg.lang;
+      app.confirm(lang === 'en' ? t(id) + ' ' + t(on ? 'on' : 'off') : t(id) + t(on ? 'on' : 'off'));
+    },
+    stopSpeech() { app.speech.stop(); },
+    run(id, via) {
+      if (!ui) return;
+      if (id === 'toggle') {
+        const open = !state.open;
+        const inside = ui.host.matches(':focus-within');
+        app.set({ open });
+        if (open && via === 'key') ui.focusFirst();
+        if (!open && (inside || via === 'key')) ui.launcher.focus();
+        return;
+      }
+      const c = byId.get(id);
+      if (!c || (c.disabled && c.disabled(app) && id !== 'pause')) return;
+      c.run(app);
+    },
+    escape() {
+      for (const g of groups) if (g.escape && g.escape(app)) return;
+      if (state.open) { app.set({ open: false }); ui.launcher.focus(); }
+    },
+    reset() {
+      for (const g of groups) if (g.reset) g.reset(app);
+      app.speech.stop();
+      app.set(Object.assign({}, DEFAULTS, { open: state.open, lang: state.lang, barHeight: state.barHeight }));
+    },
+    exit() {
+      for (const g of groups) if (g.reset) g.reset(app);
+      app.speech.stop();
+      app.set(Object.assign({}, DEFAULTS));
+      storage.clear();
+      if (ui) ui.launcher.focus();
+    },
+  };
+
+  // Before first paint: attributes on <html> only.
+  app.applyRoot();
+
+  function buildUi() {
+    if (ui || !document.body) return;
+    ui = createUi(app);
+    document.body.prepend(ui.host);
+    ui.refresh();
+    for (const g of groups) if (g.init) g.init(app);
+    for (const g of groups) if (g.sync) g.sync(app);
+    listen(shortcuts, id => app.run(id, 'key'));
+    if (window.ResizeObserver) {
+      new ResizeObserver(() => {
+        const h = ui.measure();
+        if (state.open && h && h !== state.barHeight) {
+          state = Object.assign({}, state, { barHeight: h });
+          storage.save(persistable(state));
+          styles.setBarHeight(h);
+        }
+      }).observe(ui.bar);
+    }
+    if (state.text !== 100) styles.refreshScale(true);
+    requestAnimationFrame(() => placeLauncher(ui.launcher, cfg.position));
+    window.addEventListener('load', () => {
+      if (state.text !== 100) styles.refreshScale(true);
+      placeLauncher(ui.launcher, cfg.position);
+    }, { once: true });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', buildUi, { once: true });
+  else buildUi();
+  return app;
+}
+
+if (!window[MARK]) {
+  window[MARK] = start(document.currentScript);
+}
