@@ -1,0 +1,45 @@
+package org.yiyue.rules.checks.aria;
+
+import org.jsoup.nodes.Element;
+import org.yiyue.rules.dom.Predicates;
+import org.yiyue.rules.engine.ElementRule;
+import org.yiyue.rules.engine.Meta;
+import org.yiyue.rules.engine.Selectors;
+import org.yiyue.rules.engine.Target;
+import org.yiyue.rules.engine.Verdict;
+import org.yiyue.rules.model.Impact;
+import org.yiyue.rules.model.Level;
+import org.yiyue.rules.page.Page;
+
+/** ACT 6cfa84: aria-hidden="true" content has nothing in sequential focus navigation. */
+public final class AriaHiddenNoFocusable extends ElementRule {
+
+    public AriaHiddenNoFocusable() {
+        super(Meta.rule("aria-hidden-no-focusable")
+                .title("aria-hidden 元素不含可 Tab 到达的内容", "Element with aria-hidden has no content in sequential focus navigation")
+                .help("去掉 aria-hidden，或让其中的元素不可聚焦（tabindex=\"-1\"、disabled 或隐藏）",
+                        "Remove aria-hidden, or take the content out of the tab order (tabindex=\"-1\", disabled, hidden)")
+                .wcag(Level.A, "4.1.2").act("6cfa84", true).tags("aria", "keyboard").impact(Impact.SERIOUS).build());
+    }
+
+    @Override
+    protected String candidates() {
+        return "[aria-hidden]";
+    }
+
+    @Override
+    protected boolean applies(Element e, Page page) {
+        return e.attr("aria-hidden").trim().equalsIgnoreCase("true");
+    }
+
+    @Override
+    protected Verdict expectation(Target t, Page page) {
+        for (Element d : t.element().getAllElements()) {
+            if (Predicates.isInSequentialFocusNavigation(d, page)) {
+                return Verdict.fail("隐藏内容中有可聚焦元素：" + Selectors.unique(d),
+                        "Hidden content contains a focusable element: " + Selectors.unique(d));
+            }
+        }
+        return Verdict.pass("隐藏内容中没有可聚焦元素", "No focusable content inside");
+    }
+}

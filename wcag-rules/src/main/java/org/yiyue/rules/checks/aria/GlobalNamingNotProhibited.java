@@ -1,0 +1,52 @@
+package org.yiyue.rules.checks.aria;
+
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.yiyue.rules.aria.AriaRoles;
+import org.yiyue.rules.aria.Roles;
+import org.yiyue.rules.dom.Predicates;
+import org.yiyue.rules.engine.AtomicRule;
+import org.yiyue.rules.engine.Meta;
+import org.yiyue.rules.engine.Target;
+import org.yiyue.rules.engine.Verdict;
+import org.yiyue.rules.page.Page;
+
+/**
+ * ACT kb1m8s (proposed): global ARIA attributes are not used where prohibited. In ARIA 1.2 the prohibited globals
+ * are aria-label and aria-labelledby on roles that cannot be named; other globals always pass.
+ */
+public final class GlobalNamingNotProhibited extends AtomicRule {
+
+    public GlobalNamingNotProhibited() {
+        super(Meta.rule("aria-global-not-prohibited")
+                .title("不在禁止的角色上使用全局 ARIA 属性", "ARIA global properties not used where prohibited")
+                .help("不要给 generic、paragraph 等不能命名的角色加 aria-label/aria-labelledby；改用可命名的角色或可见文字",
+                        "Do not put aria-label/aria-labelledby on roles that cannot be named (generic, paragraph …)")
+                .secondary("1.3.1").act("kb1m8s", false).tags("aria").build());
+    }
+
+    @Override
+    protected Stream<Target> applicability(Page page) {
+        return page.document().getAllElements().stream()
+                .filter(e -> Predicates.isIncludedInAccessibilityTree(e, page))
+                .flatMap(e -> e.attributes().asList().stream()
+                        .map(a -> a.getKey().toLowerCase(Locale.ROOT))
+                        .filter(k -> k.equals("aria-label") || k.equals("aria-labelledby"))
+                        .map(k -> Target.attribute(e, k)));
+    }
+
+    @Override
+    protected Verdict expectation(Target t, Page page) {
+        String role = Roles.semantic(t.element(), page);
+        if (role != null && AriaRoles.NAMING_PROHIBITED.contains(role)) {
+            if (role.equals("generic") && !Roles.explicit(t.element()).isPresent()) {
+                // custom elements and legacy markup: browsers differ; only an explicit generic role is certain
+                return Verdict.cantTell(t.attribute() + " 用在通用元素上，是否被忽略取决于浏览器",
+                        t.attribute() + " on a generic element: whether it is ignored depends on the browser");
+            }
+            return Verdict.fail(t.attribute() + " 禁止用于角色 " + role, t.attribute() + " is prohibited on role " + role);
+        }
+        return Verdict.pass(t.attribute() + " 允许使用", t.attribute() + " is allowed here");
+    }
+}

@@ -1,0 +1,75 @@
+package org.yiyue.rules.checks.aria;
+
+import java.util.Set;
+
+import org.jsoup.nodes.Element;
+import org.yiyue.rules.aria.AriaRoles;
+import org.yiyue.rules.aria.Roles;
+import org.yiyue.rules.dom.Predicates;
+import org.yiyue.rules.engine.ElementRule;
+import org.yiyue.rules.engine.Meta;
+import org.yiyue.rules.engine.Selectors;
+import org.yiyue.rules.engine.Target;
+import org.yiyue.rules.engine.Verdict;
+import org.yiyue.rules.model.Impact;
+import org.yiyue.rules.model.Level;
+import org.yiyue.rules.page.Page;
+
+/**
+ * ACT bc4a75 (proposed): an element whose role requires owned elements only owns elements of the allowed roles.
+ * Only explicit roles are judged (native lists and tables get their structure from HTML parsing).
+ */
+public final class RequiredOwnedElements extends ElementRule {
+
+    public RequiredOwnedElements() {
+        super(Meta.rule("aria-required-owned")
+                .title("ARIA 角色只包含规定的子角色", "ARIA required owned elements")
+                .help("list 只含 listitem、tablist 只含 tab、menu 只含 menuitem 等",
+                        "Own only the required roles (list → listitem, tablist → tab, menu → menuitem …)")
+                .wcag(Level.A, "1.3.1").act("bc4a75", false).tags("aria").impact(Impact.SERIOUS).build());
+    }
+
+    @Override
+    protected String candidates() {
+        return "[role]";
+    }
+
+    @Override
+    protected boolean applies(Element e, Page page) {
+        var explicit = Roles.explicit(e);
+        return explicit.isPresent() && AriaRoles.REQUIRED_OWNED.containsKey(explicit.get())
+                && Predicates.isIncludedInAccessibilityTree(e, page) && !busy(e);
+    }
+
+    private static boolean busy(Element e) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p.attr("aria-busy").trim().equalsIgnoreCase("true")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected Verdict expectation(Target t, Page page) {
+        Element e = t.element();
+        String role = Roles.explicit(e).orElseThrow();
+        if (AccessibilityParent.hasOwns(e)) {
+            return Verdict.cantTell("使用了 aria-owns，无法静态确定所拥有的元素",
+                    "Uses aria-owns; owned elements cannot be determined statically");
+        }
+        Set<String> allowed = AriaRoles.REQUIRED_OWNED.get(role);
+        for (Element child : AccessibilityParent.children(e, page)) {
+            String childRole = Roles.semantic(child, page);
+            if (!allowed.contains(childRole)) {
+                if (Roles.explicit(child).isEmpty()) {
+                    return Verdict.cantTell("拥有隐含角色为 " + childRole + " 的元素，浏览器处理不一",
+                            "Owns an element with implicit role " + childRole + "; browsers differ");
+                }
+                return Verdict.fail("拥有不允许的角色 " + childRole + "：" + Selectors.unique(child),
+                        "Owns a disallowed role " + childRole + ": " + Selectors.unique(child));
+            }
+        }
+        return Verdict.pass("所拥有的元素角色均符合要求", "All owned elements have allowed roles");
+    }
+}

@@ -1,0 +1,71 @@
+package org.yiyue.rules.checks.keyboard;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jsoup.nodes.Element;
+import org.yiyue.rules.dom.Dom;
+import org.yiyue.rules.dom.Focus;
+import org.yiyue.rules.dom.Visibility;
+import org.yiyue.rules.engine.ElementRule;
+import org.yiyue.rules.engine.Meta;
+import org.yiyue.rules.engine.Target;
+import org.yiyue.rules.engine.Verdict;
+import org.yiyue.rules.model.Level;
+import org.yiyue.rules.model.Outcome;
+import org.yiyue.rules.page.ElementFacts;
+import org.yiyue.rules.page.Page;
+
+/**
+ * ACT 0ssw9k: a scrollable element can be reached by keyboard (it or a descendant is in the tab order).
+ * Scrollability needs a browser; without rendered facts the rule answers one cantTell when the page has any
+ * overflow declaration in a style attribute, otherwise inapplicable is not claimed either: cantTell.
+ */
+public final class ScrollableReachable extends ElementRule {
+
+    public ScrollableReachable() {
+        super(Meta.rule("scrollable-region-focusable")
+                .title("可滚动内容可通过键盘到达", "Scrollable content can be reached with sequential focus navigation")
+                .help("给可滚动区域加 tabindex=\"0\"（并命名），或在其中放置可聚焦元素",
+                        "Give the scrollable region tabindex=\"0\" (and a name), or put focusable content in it")
+                .wcag(Level.A, "2.1.1").act("0ssw9k", true).tags("keyboard").rendered().build());
+    }
+
+    @Override
+    public List<Outcome> evaluate(Page page) {
+        if (!page.rendered()) {
+            return List.of(new Outcome.CantTell(id(), "html", "", Verdict.needsBrowser().message(), fix()));
+        }
+        return super.evaluate(page);
+    }
+
+    @Override
+    protected String candidates() {
+        return "body *";
+    }
+
+    @Override
+    protected boolean applies(Element e, Page page) {
+        Optional<ElementFacts> f = Visibility.facts(e, page);
+        if (f.isEmpty() || !Boolean.TRUE.equals(f.get().scrollable()) || e.normalName().equals("iframe")) {
+            return false;
+        }
+        return e.children().stream().anyMatch(c -> Visibility.visible(c, page) != org.yiyue.rules.dom.Tri.NO)
+                || !Dom.textChildren(e).isEmpty();
+    }
+
+    @Override
+    protected Verdict expectation(Target t, Page page) {
+        Element e = t.element();
+        if (Focus.inert(e)) {
+            return Verdict.pass("元素为 inert", "The element is inert");
+        }
+        for (Element d : e.getAllElements()) {
+            if (Focus.inSequentialNavigation(d, page)) {
+                return Verdict.pass("可通过 Tab 到达", "Reachable with Tab");
+            }
+        }
+        return Verdict.fail("可滚动区域及其内容都无法通过键盘聚焦，键盘用户无法滚动",
+                "Neither the scrollable region nor its content can take keyboard focus, so keyboard users cannot scroll it");
+    }
+}

@@ -1,0 +1,122 @@
+package org.yiyue.rules.checks.text;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.yiyue.rules.color.Contrast;
+import org.yiyue.rules.dom.Dom;
+import org.yiyue.rules.dom.Tri;
+import org.yiyue.rules.dom.Visibility;
+import org.yiyue.rules.engine.ElementRule;
+import org.yiyue.rules.engine.Target;
+import org.yiyue.rules.engine.Verdict;
+import org.yiyue.rules.model.Outcome;
+import org.yiyue.rules.model.RuleMeta;
+import org.yiyue.rules.page.ElementFacts;
+import org.yiyue.rules.page.Page;
+
+/**
+ * Shared shape of the contrast rules (afw4f7, 09o5cg). Test targets are elements with visible text-node children
+ * (all characters of one element share colours). Colours need a browser: without rendered facts the rule answers
+ * one cantTell for the page; with them, an unknown background (image, gradient) is cantTell too.
+ */
+abstract class ContrastRule extends ElementRule {
+
+    private final double normal;
+    private final double large;
+
+    ContrastRule(RuleMeta meta, double normal, double large) {
+        super(meta);
+        this.normal = normal;
+        this.large = large;
+    }
+
+    @Override
+    public List<Outcome> evaluate(Page page) {
+        if (!page.rendered()) {
+            Element body = page.document().body();
+            boolean anyText = body != null && !Dom.isBlank(body.text());
+            if (!anyText) {
+                return List.of(new Outcome.Inapplicable(id()));
+            }
+            Verdict v = Verdict.needsBrowser();
+            return List.of(new Outcome.CantTell(id(), "html", "",
+                    v.message(), fix()));
+        }
+        return super.evaluate(page);
+    }
+
+    @Override
+    protected String candidates() {
+        return "body *";
+    }
+
+    @Override
+    protected boolean applies(Element e, Page page) {
+        if (!Dom.isHtml(e)) {
+            return false;
+        }
+        List<TextNode> text = Dom.textChildren(e);
+        if (text.isEmpty() || Visibility.visible(e, page) == Tri.NO) {
+            return false;
+        }
+        return !disabledContext(e);
+    }
+
+    /** Text inside a disabled widget/group, or inside the label of a disabled control, is exempt. */
+    static boolean disabledContext(Element e) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p.attr("aria-disabled").trim().equalsIgnoreCase("true")) {
+                return true;
+            }
+            switch (p.normalName()) {
+                case "button", "fieldset", "select", "textarea", "optgroup", "option", "input" -> {
+                    if (p.hasAttr("disabled")) {
+                        return true;
+                    }
+                }
+                case "label" -> {
+                    Element control = p.hasAttr("for") ? p.ownerDocument().getElementById(p.attr("for"))
+                            : p.selectFirst("input, select, textarea, button");
+                    if (control != null && (control.hasAttr("disabled")
+                            || control.attr("aria-disabled").trim().equalsIgnoreCase("true"))) {
+                        return true;
+                    }
+                }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected Verdict expectation(Target t, Page page) {
+        Element e = t.element();
+        String text = Dom.flat(Dom.textChildren(e).stream().map(TextNode::getWholeText).reduce("", String::concat));
+        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return Verdict.pass("文字不表达语言内容（符号），不要求对比度", "Text expresses no human language; no minimum applies");
+        }
+        Optional<ElementFacts> f = Visibility.facts(e, page);
+        if (f.isEmpty() || f.get().color() == null || f.get().fontSizePx() == null) {
+            return Verdict.cantTell("浏览器未测得此元素的颜色或字号", "The browser did not measure this element's colour or size");
+        }
+        if (f.get().background() == null) {
+            return Verdict.cantTell("背景为图片、渐变或无法确定，需人工核对对比度",
+                    "The background is an image, gradient or unknown; check the contrast by hand");
+        }
+        ElementFacts facts = f.get();
+        double ratio = Contrast.ratioOver(facts.color(), facts.background());
+        int weight = facts.fontWeight() == null ? 400 : facts.fontWeight();
+        boolean largeText = Contrast.largeScale(facts.fontSizePx(), weight);
+        double needed = largeText ? large : normal;
+        String size = String.format("%.1fpx/%d", facts.fontSizePx(), weight);
+        if (ratio + 1e-9 >= needed) {
+            return Verdict.pass(String.format("对比度 %.2f:1（要求 %.1f:1，%s）", ratio, needed, size),
+                    String.format("Contrast %.2f:1 (needs %.1f:1, %s)", ratio, needed, size));
+        }
+        return Verdict.fail(String.format("对比度 %.2f:1 低于 %.1f:1（%s）", ratio, needed, size),
+                String.format("Contrast %.2f:1 is below %.1f:1 (%s)", ratio, needed, size));
+    }
+}

@@ -1,0 +1,60 @@
+package org.yiyue.rules.css;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jsoup.nodes.Element;
+
+/** The declarations of a style attribute, last one winning, with their !important flag. */
+public final class InlineStyle {
+
+    public record Declaration(String property, String value, boolean important) {
+    }
+
+    private final Map<String, Declaration> declarations;
+
+    private InlineStyle(Map<String, Declaration> declarations) {
+        this.declarations = declarations;
+    }
+
+    public static InlineStyle of(Element element) {
+        return parse(element.attr("style"));
+    }
+
+    public static InlineStyle parse(String style) {
+        Map<String, Declaration> map = new LinkedHashMap<>();
+        if (style != null && !style.isBlank()) {
+            for (String part : style.split(";")) {
+                int colon = part.indexOf(':');
+                if (colon <= 0) {
+                    continue;
+                }
+                String prop = part.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = part.substring(colon + 1).trim();
+                boolean important = false;
+                int bang = value.toLowerCase(Locale.ROOT).lastIndexOf("!important");
+                if (bang >= 0) {
+                    important = true;
+                    value = value.substring(0, bang).trim();
+                }
+                Declaration previous = map.get(prop);
+                // an earlier !important declaration beats a later normal one
+                if (previous != null && previous.important() && !important) {
+                    continue;
+                }
+                map.put(prop, new Declaration(prop, value, important));
+            }
+        }
+        return new InlineStyle(map);
+    }
+
+    public Optional<Declaration> get(String property) {
+        return Optional.ofNullable(declarations.get(property));
+    }
+
+    public Optional<String> value(String property) {
+        return get(property).map(d -> d.value().toLowerCase(Locale.ROOT));
+    }
+}

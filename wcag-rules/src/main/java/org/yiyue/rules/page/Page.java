@@ -1,0 +1,50 @@
+package org.yiyue.rules.page;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/** What a rule reads: the parsed document, where it came from, and (optionally) what a browser measured. */
+public final class Page {
+
+    private final Document document;
+    private final String url;
+    private final RenderedFacts facts;
+
+    private Page(Document document, String url, RenderedFacts facts) {
+        this.document = Objects.requireNonNull(document);
+        this.url = url == null ? "" : url;
+        this.facts = facts;
+    }
+
+    public static Page of(Document document, String url) {
+        return new Page(document, url, null);
+    }
+
+    public static Page of(Document document, String url, RenderedFacts facts) {
+        return new Page(document, url, facts);
+    }
+
+    /** Convenience for tests and callers holding a string. */
+    public static Page parse(String html, String url) {
+        return new Page(Jsoup.parse(html, url == null ? "" : url), url, null);
+    }
+
+    public Document document() {
+        return document;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public Optional<RenderedFacts> facts() {
+        return Optional.ofNullable(facts);
+    }
+
+    public boolean rendered() {
+        return facts != null;
+    }
+}
