@@ -1,0 +1,104 @@
+package org.yiyue.audit.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * One headless Chromium for the audit (one per browser worker): Debian's /usr/bin/chromium through
+ * /usr/bin/chromedriver (Selenium Manager never runs), a fresh profile deleted on close. With loopbackOnly every
+ * host but 127.0.0.1/localhost resolves to nothing, so an audit of local sites cannot reach the internet.
+ */
+public final class AuditBrowser implements AutoCloseable {
+
+    public static final int DESKTOP_WIDTH = 1280;
+    public static final int DESKTOP_HEIGHT = 900;
+    /** A phone in portrait, as the MIIT mobile items assume. */
+    public static final Map<String, Object> MOBILE_METRICS = Map.of("width", 375, "height", 812, "deviceScaleFactor", 2, "mobile", true);
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private AuditBrowser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    public static AuditBrowser start(boolean loopbackOnly, Duration pageTimeout) {
+        String binary = System.getProperty("yiyue.chromium", "/usr/bin/chromium");
+        String chromedriver = System.getProperty("yiyue.chromedriver", "/usr/bin/chromedriver");
+        if (!new File(binary).canExecute() || !new File(chromedriver).canExecute()) {
+            throw new IllegalStateException("Chromium not found (" + binary + ", " + chromedriver
+                    + "): install it with apt-get install -y chromium chromium-driver, or use --static-only");
+        }
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("yiyue-audit-chrome-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(binary);
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--no-default-browser-check", "--lang=zh-CN", "--hide-scrollbars", "--mute-audio",
+                "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT, "--user-data-dir=" + profile.toAbsolutePath());
+        if (loopbackOnly) {
+            o.addArguments("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1");
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
+        try {
+            ChromeDriver d = new ChromeDriver(service, o);
+            d.manage().timeouts().pageLoadTimeout(pageTimeout);
+            d.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+            d.manage().window().setSize(new Dimension(DESKTOP_WIDTH, DESKTOP_HEIGHT));
+            return new AuditBrowser(d, profile);
+        } catch (RuntimeException e) {
+            deleteTree(profile);
+            throw new IllegalStateException("Chromium did not start: " + e.getMessage(), e);
+        }
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public String version() {
+        Object v = driver.getCapabilities().getCapability("browserVersion");
+        return "Chromium " + (v == null ? "?" : v);
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } catch (RuntimeException ignored) {
+            // a browser that already died is closed enough
+        } finally {
+            deleteTree(profile);
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // leftover temp files are harmless
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.yiyue.audit.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.deque.html.axecore.providers.StringAxeScriptProvider;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+import org.openqa.selenium.WebDriver;
+import org.yiyue.audit.core.PageFindings;
+import org.yiyue.audit.judge.Wcag22;
+import org.yiyue.audit.report.RuleInfo;
+import org.yiyue.rules.model.Text;
+
+/**
+ * axe-core as a peer engine in the same browser (tags wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa). Violations
+ * become failed findings, incomplete results cantTell, passes and inapplicable rules page outcomes; every finding
+ * keeps engine "axe-core". A newer axe.min.js (e.g. from npm) can replace the embedded one.
+ */
+public final class AxeScan {
+
+    public static final String ENGINE = "axe-core";
+    public static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    private final String script;
+
+    /** @param axeScript a newer axe.min.js, or null for the one embedded in axe-core/selenium */
+    public AxeScan(Path axeScript) throws IOException {
+        this.script = axeScript == null ? null : Files.readString(axeScript);
+    }
+
+    private AxeBuilder builder() {
+        AxeBuilder b = new AxeBuilder().withTags(TAGS).setTimeout(60);
+        if (script != null) {
+            b.setAxeScriptProvider(new StringAxeScriptProvider(script));
+        }
+        return b;
+    }
+
+    /** Runs axe-core on the current page and returns the version that ran. */
+    public String run(WebDriver driver, PageFindings out, List<RuleInfo> catalogue) {
+        Results r = builder().analyze(driver);
+        if (r.isErrored()) {
+            out.cantTell(ENGINE, "axe-error", List.of(), List.of(), "minor", "html", "",
+                    Text.of("axe-core 运行出错：" + r.getErrorMessage(), "axe-core failed: " + r.getErrorMessage()),
+                    Text.of("", ""));
+            return "";
+        }
+        for (Rule rule : r.getViolations()) {
+            register(rule, catalogue);
+            for (CheckedNode n : rule.getNodes()) {
+                out.failed(ENGINE, "axe:" + rule.getId(), scs(rule), List.of(), impact(n.getImpact(), rule.getImpact()),
+                        target(n.getTarget()), PageFindings.snippet(n.getHtml()), text(rule.getHelp(), n.getFailureSummary()),
+                        Text.of(rule.getHelpUrl(), rule.getHelpUrl()));
+            }
+        }
+        for (Rule rule : r.getIncomplete()) {
+            register(rule, catalogue);
+            for (CheckedNode n : rule.getNodes()) {
+                out.cantTell(ENGINE, "axe:" + rule.getId(), scs(rule), List.of(), impact(n.getImpact(), rule.getImpact()),
+                        target(n.getTarget()), PageFindings.snippet(n.getHtml()), text(rule.getHelp(), n.getFailureSummary()),
+                        Text.of(rule.getHelpUrl(), rule.getHelpUrl()));
+            }
+        }
+        for (Rule rule : r.getPasses()) {
+            register(rule, catalogue);
+            out.outcome("axe:" + rule.getId(), "passed");
+        }
+        for (Rule rule : r.getInapplicable()) {
+            register(rule, catalogue);
+            out.outcome("axe:" + rule.getId(), "inapplicable");
+        }
+        return r.getTestEngine() == null ? "" : r.getTestEngine().getVersion();
+    }
+
+    private static Text text(String help, String summary) {
+        String s = summary == null || summary.isBlank() ? help : help + " — " + summary.replaceAll("\\s+", " ").strip();
+        return Text.of("axe-core：" + s, "axe-core: " + s);
+    }
+
+    private static void register(Rule rule, List<RuleInfo> catalogue) {
+        String id = "axe:" + rule.getId();
+        synchronized (catalogue) {
+            if (catalogue.stream().noneMatch(i -> i.id().equals(id))) {
+                catalogue.add(new RuleInfo(id, ENGINE, Text.of(rule.getHelp(), rule.getHelp()), scs(rule), List.of(), rule.getHelpUrl()));
+            }
+        }
+    }
+
+    static List<String> scs(Rule rule) {
+        Set<String> out = new LinkedHashSet<>();
+        if (rule.getTags() != null) {
+            for (String t : rule.getTags()) {
+                String sc = Wcag22.fromAxeTag(t);
+                if (sc != null) {
+                    out.add(sc);
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static String impact(String node, String rule) {
+        String i = node != null ? node : rule;
+        return i == null ? "moderate" : i;
+    }
+
+    /** axe targets are a list of selectors (more than one when crossing frames or shadow roots). */
+    static String target(Object t) {
+        if (t instanceof List<?> list && !list.isEmpty()) {
+            Object last = list.get(list.size() - 1);
+            if (last instanceof List<?> inner && !inner.isEmpty()) {
+                return String.valueOf(inner.get(inner.size() - 1));
+            }
+            return String.valueOf(last);
+        }
+        return String.valueOf(t);
+    }
+}

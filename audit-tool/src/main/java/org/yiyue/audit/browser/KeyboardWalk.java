@@ -1,0 +1,204 @@
+package org.yiyue.audit.browser;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.yiyue.audit.core.PageFindings;
+import org.yiyue.rules.model.Text;
+
+/**
+ * Walks the page with the Tab key in Chromium, as a keyboard user would, and checks what happened:
+ * <ul>
+ * <li>kbd-unreachable (2.1.1): a visible element in the tab order never got focus in a full cycle;</li>
+ * <li>kbd-focus-removed (2.1.1, 2.4.7; failure F55): script took focus away as it arrived;</li>
+ * <li>kbd-trap (2.1.2): Tab stopped moving focus, or focus cycled within a part of the page;</li>
+ * <li>kbd-focus-visible (2.4.7): nothing about the element or its parent looked different when focused;</li>
+ * <li>kbd-focus-obscured (2.4.11): author content with position fixed/sticky covered the whole focused element.</li>
+ * </ul>
+ * Must run on a freshly loaded page (focus still on the document).
+ */
+public final class KeyboardWalk {
+
+    public static final String ENGINE = "yiyue-browser";
+    private static final int READ_EVERY = 6;
+
+    private KeyboardWalk() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void run(WebDriver driver, PageFindings out, int maxSteps) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        List<Map<String, Object>> candidates = (List<Map<String, Object>>) js.executeScript(Scripts.get("keyboard-prepare.js"));
+        if (candidates == null || candidates.isEmpty()) {
+            for (String r : List.of("kbd-unreachable", "kbd-trap", "kbd-focus-visible", "kbd-focus-obscured", "kbd-focus-removed")) {
+                out.outcome(r, "inapplicable");
+            }
+            return;
+        }
+        int limit = Math.min(maxSteps, candidates.size() * 2 + 12);
+        List<Map<String, Object>> log = new ArrayList<>();
+        Actions tab = new Actions(driver).sendKeys(Keys.TAB);
+        boolean completed = false;
+        boolean trapped = false;
+        String trapSelector = null;
+        String trapHtml = "";
+        int idleTabs = 0;
+        int firstK = Integer.MIN_VALUE;
+        boolean leftSinceFirst = false;
+        for (int step = 0; step < limit && !completed && !trapped; step++) {
+            tab.perform();
+            if ((step + 1) % READ_EVERY != 0 && step != limit - 1) {
+                continue;
+            }
+            List<Map<String, Object>> fresh = (List<Map<String, Object>>) js.executeScript(
+                    "return window.__yiyueFocusLog.slice(arguments[0]);", log.size());
+            if (fresh.isEmpty()) {
+                idleTabs += READ_EVERY;
+                if (idleTabs >= READ_EVERY * 2) {
+                    Map<String, Object> active = (Map<String, Object>) js.executeScript(
+                            "var a=document.activeElement; if(!a||a===document.body) return null;"
+                                    + "return {selector: window.__yiyuePath(a), html: a.outerHTML.slice(0,200)};");
+                    if (active != null) {
+                        trapped = true;
+                        trapSelector = String.valueOf(active.get("selector"));
+                        trapHtml = String.valueOf(active.get("html"));
+                    }
+                    break;
+                }
+                continue;
+            }
+            idleTabs = 0;
+            for (Map<String, Object> e : fresh) {
+                log.add(e);
+                int k = num(e.get("k"));
+                if (Boolean.TRUE.equals(e.get("leave"))) {
+                    if (firstK != Integer.MIN_VALUE) {
+                        leftSinceFirst = true;
+                    }
+                    continue;
+                }
+                if (firstK == Integer.MIN_VALUE) {
+                    firstK = k;
+                } else if (k == firstK && k >= 0) {
+                    if (leftSinceFirst) {
+                        completed = true;
+                    } else if (distinct(log) < reachableCount(candidates)) {
+                        trapped = true;
+                        trapSelector = String.valueOf(e.get("selector"));
+                        trapHtml = String.valueOf(e.get("html"));
+                    } else {
+                        completed = true; // the page keeps focus cycling over all of it: no trap
+                    }
+                    break;
+                }
+            }
+        }
+        judge(candidates, log, completed, trapped, trapSelector, trapHtml, out);
+    }
+
+    private static int reachableCount(List<Map<String, Object>> candidates) {
+        return candidates.size();
+    }
+
+    private static int distinct(List<Map<String, Object>> log) {
+        Set<Integer> ks = new HashSet<>();
+        for (Map<String, Object> e : log) {
+            if (!Boolean.TRUE.equals(e.get("leave"))) {
+                ks.add(num(e.get("k")));
+            }
+        }
+        return ks.size();
+    }
+
+    private static void judge(List<Map<String, Object>> candidates, List<Map<String, Object>> log, boolean completed,
+                              boolean trapped, String trapSelector, String trapHtml, PageFindings out) {
+        Map<Integer, Map<String, Object>> firstVisit = new LinkedHashMap<>();
+        for (Map<String, Object> e : log) {
+            if (!Boolean.TRUE.equals(e.get("leave"))) {
+                firstVisit.putIfAbsent(num(e.get("k")), e);
+            }
+        }
+        // focus visible, removed, obscured
+        for (Map<String, Object> e : firstVisit.values()) {
+            String sel = String.valueOf(e.get("selector"));
+            String html = PageFindings.snippet(String.valueOf(e.get("html")));
+            if (Boolean.FALSE.equals(e.get("kept"))) {
+                out.failed(ENGINE, "kbd-focus-removed", List.of("2.1.1", "2.4.7"), List.of("W-O1", "W-P5"), "serious", sel, html,
+                        Text.of("元素获得焦点后立即被脚本移走焦点（如 onfocus=\"blur()\"），键盘用户无法停留和操作",
+                                "Script removes focus as soon as the element receives it (e.g. onfocus=\"blur()\"); keyboard users cannot use it"),
+                        Text.of("删除获得焦点时调用 blur() 的脚本", "Remove scripts that call blur() on focus"));
+                continue;
+            }
+            if (Boolean.TRUE.equals(e.get("changed"))) {
+                out.outcome("kbd-focus-visible", "passed");
+            } else {
+                out.failed(ENGINE, "kbd-focus-visible", List.of("2.4.7"), List.of("W-P5"), "serious", sel, html,
+                        Text.of("用 Tab 键聚焦时，元素及其父元素的外观没有任何变化（无可见焦点指示）",
+                                "When focused with Tab, nothing about the element or its parent changes (no visible focus indicator)"),
+                        Text.of("不要用 outline:none 去掉焦点样式；为 :focus-visible 提供至少 2px、对比度 3:1 的轮廓",
+                                "Do not remove the outline; give :focus-visible an outline of at least 2 px with 3:1 contrast"));
+            }
+            String obscured = String.valueOf(e.get("obscured"));
+            if ("full".equals(obscured)) {
+                out.failed(ENGINE, "kbd-focus-obscured", List.of("2.4.11"), List.of(), "serious", sel, html,
+                        Text.of("获得焦点的元素被固定定位（fixed/sticky）的内容完全遮挡",
+                                "The focused element is entirely hidden by fixed or sticky author content"),
+                        Text.of("为固定栏预留空间，例如 html { scroll-padding-top: 栏高 }",
+                                "Reserve room for fixed bars, e.g. html { scroll-padding-top: <bar height> }"));
+            } else if ("none".equals(obscured) || "partial".equals(obscured)) {
+                out.outcome("kbd-focus-obscured", "passed");
+            }
+        }
+        if (trapped) {
+            out.failed(ENGINE, "kbd-trap", List.of("2.1.2"), List.of("W-O1"), "critical", trapSelector, PageFindings.snippet(trapHtml),
+                    Text.of("键盘陷阱：按 Tab 键后焦点无法移出此处", "Keyboard trap: Tab cannot move focus away from here"),
+                    Text.of("不要拦截 Tab 键；对话框关闭后把焦点还给页面", "Do not swallow Tab; return focus to the page when a dialog closes"));
+        } else if (completed) {
+            out.outcome("kbd-trap", "passed");
+        } else {
+            out.outcome("kbd-trap", "cantTell");
+        }
+        // reachability: only after one full cycle, and never for radios (one per group is in the tab order)
+        Set<String> radioGroupsReached = new HashSet<>();
+        for (Map<String, Object> c : candidates) {
+            if (firstVisit.containsKey(num(c.get("k"))) && "radio".equals(c.get("type"))) {
+                radioGroupsReached.add(String.valueOf(c.get("name")));
+            }
+        }
+        boolean anyUnreached = false;
+        for (Map<String, Object> c : candidates) {
+            int k = num(c.get("k"));
+            if (firstVisit.containsKey(k) || "radio".equals(c.get("type")) || "iframe".equals(c.get("tag"))) {
+                continue;
+            }
+            anyUnreached = true;
+            String sel = String.valueOf(c.get("selector"));
+            String html = PageFindings.snippet(String.valueOf(c.get("html")));
+            if (completed && !trapped) {
+                out.failed(ENGINE, "kbd-unreachable", List.of("2.1.1"), List.of("W-O1"), "serious", sel, html,
+                        Text.of("按 Tab 键走完整个页面，此可聚焦元素始终没有获得焦点", "A full Tab cycle never reached this focusable element"),
+                        Text.of("让元素可以用键盘到达：不要在获得焦点时移走焦点，不要用负 tabindex 隐藏可操作元素",
+                                "Make it reachable: do not move focus away on focus; do not hide operable elements with negative tabindex"));
+            } else {
+                out.cantTell(ENGINE, "kbd-unreachable", List.of("2.1.1"), List.of("W-O1"), "serious", sel, html,
+                        Text.of("键盘遍历未完成，无法判断此元素能否获得焦点", "The keyboard walk did not complete; cannot tell whether this element is reachable"),
+                        Text.of("请人工用 Tab 键检查", "Check with the Tab key by hand"));
+            }
+        }
+        if (!anyUnreached) {
+            out.outcome("kbd-unreachable", completed ? "passed" : "cantTell");
+        }
+    }
+
+    static int num(Object o) {
+        return o instanceof Number n ? n.intValue() : -1;
+    }
+}

@@ -1,0 +1,225 @@
+package org.yiyue.audit.core;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.yiyue.audit.browser.AuditBrowser;
+import org.yiyue.audit.browser.AxeScan;
+import org.yiyue.audit.crawl.CrawledPage;
+import org.yiyue.audit.crawl.Crawler;
+import org.yiyue.audit.crawl.Fetcher;
+import org.yiyue.audit.crawl.PageTypes;
+import org.yiyue.audit.crawl.Sampler;
+import org.yiyue.audit.judge.Judge;
+import org.yiyue.audit.judge.Scoring;
+import org.yiyue.audit.report.AuditReport;
+import org.yiyue.audit.report.PageReport;
+import org.yiyue.audit.report.RequirementResult;
+import org.yiyue.audit.report.RuleInfo;
+import org.yiyue.audit.report.Score;
+
+/**
+ * One site audit, start to finish: crawl → sample → analyse (static, then in Chromium with N browser workers)
+ * → judge → the result model. Each finished page is written to pages.jsonl at once; with resume, pages already
+ * there are not audited again.
+ */
+public final class AuditRunner {
+
+    public static final String TOOL = "Yiyue audit (易阅审计)";
+    public static final String VERSION = "0.1.0";
+
+    private final AuditConfig config;
+    private final ProgressListener progress;
+    private final RenderedCapture capture;
+    private final boolean resume;
+
+    public AuditRunner(AuditConfig config, ProgressListener progress, RenderedCapture capture, boolean resume) {
+        this.config = config;
+        this.progress = progress;
+        this.capture = capture;
+        this.resume = resume;
+    }
+
+    public AuditReport run() throws IOException, InterruptedException {
+        String startedAt = now();
+        Fetcher fetcher = new Fetcher(config.pageTimeout(), 8L * 1024 * 1024);
+        Crawler crawler = new Crawler(fetcher, config.crawl());
+        AtomicInteger crawledCount = new AtomicInteger();
+        List<CrawledPage> crawled = crawler.crawl(config.seeds(), p -> progress.crawled(crawledCount.incrementAndGet()));
+        Map<URI, CrawledPage> byUrl = new LinkedHashMap<>();
+        crawled.forEach(p -> byUrl.put(p.url(), p));
+
+        List<Sampler.Entry> sample;
+        if (config.sampling()) {
+            List<CrawledPage> html = crawled.stream().filter(p -> p.fetch().isHtml()).toList();
+            sample = Sampler.sample(html, config.randomPercent(), config.seed(), config.processes());
+            // pages that did not fetch as HTML are still reported (WCAG-EM: what could not be audited is said)
+            List<Sampler.Entry> all = new ArrayList<>(sample);
+            for (CrawledPage p : crawled) {
+                if (!p.fetch().isHtml()) {
+                    all.add(new Sampler.Entry(p.url(), Sampler.Reason.STRUCTURED, "could not be audited: " + p.fetch().kind()));
+                }
+            }
+            sample = all;
+        } else {
+            sample = new ArrayList<>();
+            for (CrawledPage p : crawled) {
+                sample.add(new Sampler.Entry(p.url(), Sampler.Reason.STRUCTURED, "all crawled pages"));
+            }
+            for (Sampler.Process proc : config.processes()) {
+                int i = 1;
+                for (URI u : proc.steps()) {
+                    sample.add(new Sampler.Entry(u, Sampler.Reason.PROCESS, proc.name() + " step " + i++ + "/" + proc.steps().size()));
+                }
+            }
+        }
+        // de-duplicate, keeping the first reason
+        Map<URI, Sampler.Entry> unique = new LinkedHashMap<>();
+        sample.forEach(e -> unique.putIfAbsent(e.url(), e));
+        List<Sampler.Entry> todo = new ArrayList<>(unique.values());
+
+        List<PageReport> done = new ArrayList<>();
+        if (resume) {
+            Set<String> wanted = new HashSet<>();
+            todo.forEach(e -> wanted.add(e.url().toString()));
+            for (PageReport p : ResultStore.read(config.outDir())) {
+                if (wanted.contains(p.url())) {
+                    done.add(p);
+                }
+            }
+        }
+        Set<String> finished = new HashSet<>();
+        done.forEach(p -> finished.add(p.url()));
+        List<Sampler.Entry> remaining = todo.stream().filter(e -> !finished.contains(e.url().toString())).toList();
+
+        StaticRules rules = StaticRules.all();
+        List<RuleInfo> catalogue = Collections.synchronizedList(new ArrayList<>(rules.catalogue()));
+        catalogue.addAll(BrowserRules.catalogue());
+        AxeScan axe = config.staticOnly() ? null : new AxeScan(config.axeScript());
+        PageAuditor auditor = new PageAuditor(rules, axe, capture, catalogue, config);
+
+        progress.started(todo.size(), done.size());
+        List<PageReport> results = Collections.synchronizedList(new ArrayList<>(done));
+        AtomicReference<String> browserVersion = new AtomicReference<>("none (static-only)");
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        ConcurrentLinkedQueue<Sampler.Entry> queue = new ConcurrentLinkedQueue<>(remaining);
+        AtomicInteger index = new AtomicInteger(done.size());
+        AtomicInteger count = new AtomicInteger(done.size());
+        int threads = Math.max(1, Math.min(config.workers(), Math.max(1, remaining.size())));
+        try (ResultStore store = new ResultStore(config.outDir(), resume)) {
+            List<Thread> workers = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                Thread t = new Thread(() -> work(queue, byUrl, fetcher, auditor, store, results, index, count, todo.size(),
+                        browserVersion, failure), "yiyue-audit-" + w);
+                workers.add(t);
+                t.start();
+            }
+            try {
+                for (Thread t : workers) {
+                    t.join();
+                }
+            } catch (InterruptedException e) {
+                workers.forEach(Thread::interrupt);
+                throw e;
+            }
+        }
+        if (failure.get() != null) {
+            Throwable t = failure.get();
+            if (t instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(t);
+        }
+
+        // keep the sample order in the report
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < todo.size(); i++) {
+            order.put(todo.get(i).url().toString(), i);
+        }
+        List<PageReport> pages = new ArrayList<>(results);
+        pages.sort(Comparator.comparingInt(p -> order.getOrDefault(p.url(), Integer.MAX_VALUE)));
+
+        Judge judge = new Judge(pages, catalogue, config.manual());
+        List<RequirementResult> reqs = judge.judge(config.standards());
+        int audited = (int) pages.stream().filter(PageReport::audited).count();
+        List<Score> scores = Scoring.score(reqs, config.standards(), audited);
+        String finishedAt = now();
+        long failures = pages.stream().mapToLong(PageReport::failures).sum();
+        AuditReport.Trend trend = History.append(config.outDir(), config.siteId(), finishedAt, failures, scores);
+
+        List<String> devices = pages.stream().map(PageReport::device).distinct().toList();
+        AuditReport.Scope scope = new AuditReport.Scope(crawled.size(), audited, devices,
+                config.processes().stream().map(p -> p.name() + " (" + p.steps().size() + ")").toList(),
+                config.crawl().maxPages(), config.crawl().maxDepth(), config.staticOnly(),
+                config.sampling() ? "WCAG-EM sample: structured by page type + random " + config.randomPercent()
+                        + " % (seed " + config.seed() + ") + complete processes" : "every crawled page");
+        AuditReport.Environment env = new AuditReport.Environment(browserVersion.get(),
+                config.staticOnly() ? "not run (static-only)" : auditor.axeVersion(), rules.size() + " rules (wcag-rules)",
+                "Java " + System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                config.staticOnly() ? 0 : config.workers(), "none (automated tool; screen reader testing needs an evaluator)");
+        List<AuditReport.SampleEntry> sampleEntries = todo.stream()
+                .map(e -> new AuditReport.SampleEntry(e.url().toString(), e.reason().name().toLowerCase(java.util.Locale.ROOT), e.detail()))
+                .toList();
+        List<RuleInfo> usedRules;
+        synchronized (catalogue) {
+            usedRules = List.copyOf(catalogue);
+        }
+        return new AuditReport(TOOL, VERSION, config.siteId(), config.siteName(),
+                config.seeds().isEmpty() ? "" : config.seeds().get(0).toString(), startedAt, finishedAt, config.locale(),
+                scope, config.standards(), env, sampleEntries, pages, usedRules, reqs, scores, trend, true);
+    }
+
+    private void work(ConcurrentLinkedQueue<Sampler.Entry> queue, Map<URI, CrawledPage> byUrl, Fetcher fetcher,
+                      PageAuditor auditor, ResultStore store, List<PageReport> results, AtomicInteger index,
+                      AtomicInteger count, int total, AtomicReference<String> browserVersion, AtomicReference<Throwable> failure) {
+        AuditBrowser browser = null;
+        try {
+            if (!config.staticOnly()) {
+                browser = AuditBrowser.start(config.loopbackOnly(), config.pageTimeout());
+                browserVersion.set(browser.version());
+            }
+            Sampler.Entry e;
+            while ((e = queue.poll()) != null && failure.get() == null) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                CrawledPage page = byUrl.get(e.url());
+                if (page == null) { // a process step the crawl did not reach
+                    var f = fetcher.fetch(e.url());
+                    page = new CrawledPage(e.url(), 0, "process", f, "",
+                            f.isHtml() ? PageTypes.template(e.url()) : "", List.of());
+                }
+                String reason = e.reason().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.detail();
+                PageReport r = auditor.audit(page, reason, browser, index.incrementAndGet());
+                store.write(r);
+                results.add(r);
+                progress.pageDone(r, count.incrementAndGet(), total);
+            }
+        } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+        } finally {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+    }
+
+    static String now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+}

@@ -1,0 +1,40 @@
+package org.yiyue.audit.core;
+
+import java.util.List;
+
+import org.yiyue.audit.browser.KeyboardWalk;
+import org.yiyue.audit.browser.ToolbarChecks;
+import org.yiyue.audit.report.RuleInfo;
+import org.yiyue.rules.model.Text;
+
+/** The audit's own scripted browser checks, named for the report and EARL. */
+public final class BrowserRules {
+
+    private BrowserRules() {
+    }
+
+    public static List<RuleInfo> catalogue() {
+        String kb = KeyboardWalk.ENGINE;
+        String tb = ToolbarChecks.ENGINE;
+        return List.of(
+                new RuleInfo("kbd-unreachable", kb, Text.of("键盘可到达所有可聚焦元素", "Tab reaches every focusable element"), List.of("2.1.1"), List.of("W-O1"), null),
+                new RuleInfo("kbd-focus-removed", kb, Text.of("获得焦点时不被脚本移走", "Focus is not removed on focus"), List.of("2.1.1", "2.4.7"), List.of("W-O1", "W-P5"), null),
+                new RuleInfo("kbd-trap", kb, Text.of("无键盘陷阱", "No keyboard trap"), List.of("2.1.2"), List.of("W-O1"), null),
+                new RuleInfo("kbd-focus-visible", kb, Text.of("焦点可见", "Focus visible"), List.of("2.4.7"), List.of("W-P5"), null),
+                new RuleInfo("kbd-focus-obscured", kb, Text.of("焦点不被遮挡", "Focus not obscured"), List.of("2.4.11"), List.of(), null),
+                new RuleInfo("resize-text-200", kb, Text.of("放大到 200% 文字不被截断", "No clipped text at 200 %"), List.of("1.4.4"), List.of("W-P2"), null),
+                new RuleInfo("reflow-320", kb, Text.of("320 像素宽时内容重排", "Content reflows at 320 px"), List.of("1.4.10"), List.of(), null),
+                new RuleInfo("toolbar-launcher", tb, Text.of("工具条启动按钮", "Toolbar launcher"), List.of(), List.of(), null),
+                new RuleInfo("toolbar-open", tb, Text.of("工具条打开", "Toolbar opens"), List.of(), List.of(), null),
+                new RuleInfo("toolbar-text-size", tb, Text.of("文字放大到 200%", "Text size to 200 %"), List.of(), List.of("W-P1", "W-P2"), null),
+                new RuleInfo("toolbar-page-zoom", tb, Text.of("页面缩放到 200%", "Page zoom to 200 %"), List.of(), List.of("W-P2"), null),
+                new RuleInfo("toolbar-contrast", tb, Text.of("配色方案文字对比度 ≥ 7:1", "Colour scheme text contrast ≥ 7:1"), List.of(), List.of("W-P1"), null),
+                new RuleInfo("toolbar-speech", tb, Text.of("声音开关", "Speech on/off"), List.of(), List.of("W-P1", "W-P6"), null),
+                new RuleInfo("toolbar-big-cursor", tb, Text.of("大鼠标", "Big cursor"), List.of(), List.of("W-O1"), null),
+                new RuleInfo("toolbar-reset", tb, Text.of("重置", "Reset"), List.of(), List.of(), null),
+                new RuleInfo("toolbar-help", tb, Text.of("说明", "Help"), List.of(), List.of(), null),
+                new RuleInfo("toolbar-exit", tb, Text.of("退出", "Exit"), List.of(), List.of(), null),
+                new RuleInfo("toolbar-mobile-large-text", tb, Text.of("移动端大字号 ≥ 18px", "Mobile large text ≥ 18 px"), List.of(), List.of("W-P3"), null),
+                new RuleInfo("toolbar-do-no-harm", tb, Text.of("工具条关闭时不改变页面", "Closed toolbar changes nothing"), List.of(), List.of(), null));
+    }
+}

@@ -1,0 +1,136 @@
+package org.yiyue.audit.core;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.chromium.HasCdp;
+import org.yiyue.audit.browser.AuditBrowser;
+import org.yiyue.audit.browser.AxeScan;
+import org.yiyue.audit.browser.ElementShots;
+import org.yiyue.audit.browser.KeyboardWalk;
+import org.yiyue.audit.browser.LayoutChecks;
+import org.yiyue.audit.browser.ToolbarChecks;
+import org.yiyue.audit.crawl.CrawledPage;
+import org.yiyue.audit.crawl.FetchResult;
+import org.yiyue.audit.judge.FindingMerger;
+import org.yiyue.audit.report.Finding;
+import org.yiyue.audit.report.PageReport;
+import org.yiyue.audit.report.RuleInfo;
+import org.yiyue.rules.page.Page;
+
+/**
+ * Audits one page: our rules on the raw HTML, then (with a browser) our rules on the rendered DOM, axe-core,
+ * the keyboard walk, the 200 %/320 px layout checks and the toolbar checks; findings merged by element and SC;
+ * screenshots of failing elements. Any failure of a browser step is reported on the page, never thrown.
+ */
+public final class PageAuditor {
+
+    private final StaticRules rules;
+    private final AxeScan axe;
+    private final RenderedCapture capture;
+    private final List<RuleInfo> catalogue;
+    private final AuditConfig config;
+    private volatile String axeVersion = "";
+    /** The do-no-harm comparison costs three loads: once per device and audit is enough. */
+    private final java.util.concurrent.atomic.AtomicBoolean noHarmDesktop = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean noHarmMobile = new java.util.concurrent.atomic.AtomicBoolean();
+
+    public PageAuditor(StaticRules rules, AxeScan axe, RenderedCapture capture, List<RuleInfo> catalogue, AuditConfig config) {
+        this.rules = rules;
+        this.axe = axe;
+        this.capture = capture;
+        this.catalogue = catalogue;
+        this.config = config;
+    }
+
+    public String axeVersion() {
+        return axeVersion;
+    }
+
+    /** @param browser null in static-only mode */
+    public PageReport audit(CrawledPage crawled, String sampleReason, AuditBrowser browser, int index) {
+        long start = System.currentTimeMillis();
+        String url = crawled.url().toString();
+        boolean mobile = config.mobilePrefix() != null && crawled.url().getPath().startsWith(config.mobilePrefix());
+        String device = mobile ? "mobile" : "desktop";
+        FetchResult fetch = crawled.fetch();
+        if (!(fetch instanceof FetchResult.Html html)) {
+            return new PageReport(url, "", "", sampleReason, device, fetch.kind(), status(fetch), detail(fetch),
+                    System.currentTimeMillis() - start, List.of(), Map.of());
+        }
+        PageFindings out = new PageFindings(url);
+        Document raw = Jsoup.parse(html.html(), html.finalUrl().toString());
+        rules.run(Page.of(raw, url), out);
+        Document dom = raw;
+        String status = "audited-static";
+        String detail = config.staticOnly() ? "static-only" : "";
+        List<Finding> findings;
+        if (browser != null) {
+            try {
+                WebDriver d = browser.driver();
+                if (mobile) {
+                    ((HasCdp) d).executeCdpCommand("Emulation.setDeviceMetricsOverride", AuditBrowser.MOBILE_METRICS);
+                } else {
+                    ((HasCdp) d).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                }
+                d.get(url);
+                Page rendered = capture.capture(d, url);
+                dom = rendered.document();
+                rules.run(rendered, out);
+                String v = axe.run(d, out, catalogue);
+                if (!v.isEmpty()) {
+                    axeVersion = v;
+                }
+                KeyboardWalk.run(d, out, config.keyboardSteps());
+                LayoutChecks.run(d, out, mobile ? AuditBrowser.MOBILE_METRICS : null);
+                ToolbarChecks.runIfPresent(d, out, mobile,
+                        (mobile ? noHarmMobile : noHarmDesktop).compareAndSet(false, true));
+                status = "audited";
+                findings = FindingMerger.merge(out.findings(), dom);
+                findings = ElementShots.attach(d, findings, config.outDir().resolve("shots"),
+                        String.format("p%04d", index), config.screenshotsPerPage());
+            } catch (TimeoutException e) {
+                detail = "browser: page load timed out after " + config.pageTimeout().toSeconds() + " s; static results only";
+                findings = FindingMerger.merge(out.findings(), dom);
+            } catch (WebDriverException | IllegalStateException e) {
+                detail = "browser step failed: " + firstLine(e.getMessage()) + "; static results only";
+                findings = FindingMerger.merge(out.findings(), dom);
+            }
+        } else {
+            findings = FindingMerger.merge(out.findings(), dom);
+        }
+        return new PageReport(url, raw.title(), crawled.pageType(), sampleReason, device, status, html.status(), detail,
+                System.currentTimeMillis() - start, findings, out.outcomes());
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    static int status(FetchResult f) {
+        return f instanceof FetchResult.HttpError e ? e.status() : 0;
+    }
+
+    static String detail(FetchResult f) {
+        if (f instanceof FetchResult.HttpError e) {
+            return "HTTP " + e.status();
+        }
+        if (f instanceof FetchResult.NotHtml n) {
+            return "not an HTML page (" + n.contentType() + ")";
+        }
+        if (f instanceof FetchResult.Failure x) {
+            return x.detail();
+        }
+        return "";
+    }
+
+}

@@ -1,0 +1,103 @@
+// Yiyue keyboard walk, step 1: mark the elements sequential navigation should reach, remember how each looks
+// unfocused, and log every focus change from now on (the log is read back by the audit).
+(function () {
+  var SEL = 'a[href],area[href],button,input,select,textarea,iframe,summary,[tabindex],[contenteditable=""],[contenteditable=true]';
+  function sig(el) {
+    if (!el || el.nodeType !== 1) return '';
+    var s = getComputedStyle(el);
+    return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderTopColor, s.borderBottomColor,
+      s.borderTopWidth, s.borderBottomWidth, s.backgroundColor, s.color, s.textDecorationLine].join('|');
+  }
+  function visible(el) {
+    if (!el.getClientRects().length) return false;
+    var s = getComputedStyle(el);
+    if (s.visibility !== 'visible' || s.display === 'none') return false;
+    var r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  }
+  function path(el) {
+    if (el.id && document.querySelectorAll('#' + CSS.escape(el.id)).length === 1) return '#' + CSS.escape(el.id);
+    var parts = [];
+    while (el && el.nodeType === 1 && el !== document.documentElement) {
+      var p = el.parentElement, tag = el.localName, i = 1, sib = el;
+      while ((sib = sib.previousElementSibling)) { if (sib.localName === tag) i++; }
+      var n = 0; if (p) { for (var c = p.firstElementChild; c; c = c.nextElementSibling) if (c.localName === tag) n++; }
+      parts.unshift(n > 1 ? tag + ':nth-of-type(' + i + ')' : tag);
+      if (el.id && document.querySelectorAll('#' + CSS.escape(el.id)).length === 1) { parts[0] = '#' + CSS.escape(el.id); break; }
+      el = p;
+    }
+    return (parts[0] && parts[0].charAt(0) === '#') ? parts.join(' > ') : 'html > ' + parts.join(' > ');
+  }
+  var list = [];
+  var k = 0;
+  document.querySelectorAll(SEL).forEach(function (el) {
+    if (el.tabIndex < 0 || el.disabled || el.closest('[inert]') || !visible(el)) return;
+    if (el.localName === 'input' && el.type === 'hidden') return;
+    if (el.closest('[aria-hidden="true"]') && el.tabIndex < 0) return;
+    el.setAttribute('data-yiyue-k', String(k));
+    window.__yiyueSig = window.__yiyueSig || {};
+    window.__yiyueSig[k] = [sig(el), sig(el.parentElement)];
+    list.push({k: k, selector: path(el), tag: el.localName, type: el.type || '', name: el.name || '',
+      html: el.outerHTML.slice(0, 200)});
+    k++;
+  });
+  window.__yiyuePath = path;
+  window.__yiyueFocusLog = [];
+  function fixedCover(el, x, y) {
+    var top = document.elementFromPoint(x, y);
+    if (!top || top === el || el.contains(top) || top.contains(el)) return false;
+    for (var a = top; a && a.nodeType === 1; a = a.parentElement) {
+      var pos = getComputedStyle(a).position;
+      if (pos === 'fixed' || pos === 'sticky') return true;
+    }
+    return false;
+  }
+  var focusing = null, current = null;
+  document.addEventListener('focus', function (ev) {
+    var el = ev.target;
+    if (!el || el.nodeType !== 1) return;
+    var r = el.getBoundingClientRect();
+    var vw = window.innerWidth, vh = window.innerHeight;
+    if (r.top < 0 || r.bottom > vh || r.left < 0 || r.right > vw) {
+      el.scrollIntoView({block: 'center', inline: 'nearest'}); // as Chromium does for keyboard focus
+      r = el.getBoundingClientRect();
+    }
+    var pts = [[r.left + r.width / 2, r.top + r.height / 2], [r.left + 2, r.top + 2], [r.right - 2, r.top + 2],
+      [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]];
+    var inView = 0, covered = 0;
+    pts.forEach(function (p) {
+      if (p[0] < 0 || p[1] < 0 || p[0] >= vw || p[1] >= vh) return;
+      inView++;
+      if (fixedCover(el, p[0], p[1])) covered++;
+    });
+    var kk = el.getAttribute('data-yiyue-k');
+    var before = kk !== null && window.__yiyueSig[kk] ? window.__yiyueSig[kk] : null;
+    var inner = el;
+    while (inner.shadowRoot && inner.shadowRoot.activeElement) inner = inner.shadowRoot.activeElement;
+    var s = getComputedStyle(inner);
+    var outlined = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none');
+    var entry = {k: kk === null ? -1 : Number(kk), selector: path(el), tag: el.localName,
+      html: el.outerHTML.slice(0, 200), kept: true,
+      changed: before ? (sig(el) !== before[0] || sig(el.parentElement) !== before[1]) : outlined,
+      obscured: inView === 0 ? 'unknown' : (covered === inView ? 'full' : (covered > 0 ? 'partial' : 'none')),
+      w: r.width, h: r.height};
+    window.__yiyueFocusLog.push(entry);
+    focusing = el; current = entry;
+    setTimeout(function () { if (focusing === el) focusing = null; }, 0);
+    setTimeout(function () {
+      // styles with a transition reach their focused value a little later
+      if (!entry.changed && document.activeElement === el && before) {
+        entry.changed = sig(el) !== before[0] || sig(el.parentElement) !== before[1];
+      }
+    }, 30);
+  }, true);
+  document.addEventListener('blur', function (ev) {
+    if (current && ev.target === focusing && !ev.relatedTarget) {
+      current.kept = false; // script took focus away while it was being given (F55)
+    } else if (!ev.relatedTarget) {
+      window.__yiyueFocusLog.push({k: -2, leave: true});
+    }
+  }, true);
+  if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+  return list;
+})();
