@@ -3,22 +3,17 @@ package org.yiyue.overlay.site;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -26,7 +21,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The allow-list of upstream sites. Loaded once from {@code yiyue-sites.json} on the classpath (the four replica
  * sites), or from the file named by the config key {@code yiyue.sites.file}; a site's upstream can be overridden
- * with {@code yiyue.site.<id>.upstream} (system property or environment variable YIYUE_SITE_ID_UPSTREAM).
+ * with {@code yiyue.site.<id>.upstream} (system property, or environment variable YIYUE_SITE_ID_UPSTREAM).
  */
 @ApplicationScoped
 public class SiteRegistry {
@@ -43,28 +38,18 @@ public class SiteRegistry {
             if (in == null) {
                 throw new IllegalStateException("yiyue-sites.json is missing from the WAR");
             }
-            sites = parse(in, config);
+            sites = Collections.unmodifiableMap(
+                    SiteConfigParser.parse(in, key -> config.getOptionalValue(key, String.class)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read site configuration " + file.orElse("yiyue-sites.json"), e);
         }
     }
 
-    static Map<String, Site> parse(InputStream in, Config config) {
-        Map<String, Site> result = new LinkedHashMap<>();
-        try (JsonReader reader = Json.createReader(in)) {
-            for (JsonValue value : reader.readObject().getJsonArray("sites")) {
-                JsonObject o = value.asJsonObject();
-                String id = o.getString("id");
-                String upstream = config == null ? o.getString("upstream")
-                        : config.getOptionalValue("yiyue.site." + id + ".upstream", String.class)
-                                .orElse(o.getString("upstream"));
-                Site site = new Site(id, o.getString("name", id), URI.create(upstream), o.getString("mount", null));
-                if (result.putIfAbsent(id, site) != null) {
-                    throw new IllegalArgumentException("site id configured twice: " + id);
-                }
-            }
-        }
-        return Collections.unmodifiableMap(result);
+    /** For tests and tools that build a registry without CDI. */
+    public static SiteRegistry of(Map<String, Site> sites) {
+        SiteRegistry r = new SiteRegistry();
+        r.sites = Collections.unmodifiableMap(sites);
+        return r;
     }
 
     public List<Site> all() {
@@ -73,5 +58,24 @@ public class SiteRegistry {
 
     public Optional<Site> byId(String id) {
         return Optional.ofNullable(sites.get(id));
+    }
+
+    /** The site served at the root of a public host name (Host header without port), if any. */
+    public Optional<Site> byPublicHost(String host) {
+        if (host == null) {
+            return Optional.empty();
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        int colon = h.lastIndexOf(':');
+        if (colon > 0 && !h.endsWith("]")) {
+            h = h.substring(0, colon);
+        }
+        String bare = h;
+        return sites.values().stream().filter(s -> s.publicHost().filter(bare::equals).isPresent()).findFirst();
+    }
+
+    /** The configured site whose upstream origin is exactly this one (scheme://host:port), if any. */
+    public Optional<Site> byUpstreamOrigin(String origin) {
+        return sites.values().stream().filter(s -> s.upstreamOrigin().equalsIgnoreCase(origin)).findFirst();
     }
 }

@@ -1,0 +1,473 @@
+package org.yiyue.overlay.proxy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.yiyue.overlay.cache.CachePolicy;
+import org.yiyue.overlay.cache.CachedResponse;
+import org.yiyue.overlay.cache.ResponseCache;
+import org.yiyue.overlay.rewrite.ContentCoding;
+import org.yiyue.overlay.rewrite.FixLedger;
+import org.yiyue.overlay.rewrite.HtmlRewriter;
+import org.yiyue.overlay.rewrite.LinkRewriter;
+import org.yiyue.overlay.rewrite.ScriptTagInjector;
+import org.yiyue.overlay.rewrite.ToolbarTag;
+import org.yiyue.overlay.site.Site;
+import org.yiyue.overlay.site.SiteRegistry;
+import org.yiyue.overlay.web.OverlayMetrics;
+import org.yiyue.overlay.web.ToolbarAsset;
+
+/**
+ * Forwards one request to its site's upstream and answers with the upstream's response: HTML rewritten (toolbar,
+ * links, CSP, declared fixes) and cached when allowed, everything else streamed through. Only the configured
+ * upstream of the site is ever contacted; the path has passed {@link PathGuard}.
+ */
+@ApplicationScoped
+public class ProxyHandler {
+
+    private static final Logger LOG = Logger.getLogger("org.yiyue.overlay.proxy");
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    SiteRegistry sites;
+    @Inject
+    UpstreamClient upstream;
+    @Inject
+    ResponseCache cache;
+    @Inject
+    FixLedger ledger;
+    @Inject
+    ToolbarAsset toolbar;
+    @Inject
+    OverlayMetrics metrics;
+
+    private long maxHtmlBytes = 8L << 20;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        maxHtmlBytes = ConfigProvider.getConfig().getOptionalValue("yiyue.rewrite.max-html-bytes", Long.class)
+                .orElse(8L << 20);
+    }
+
+    /**
+     * @param rawPath upstream path, still percent-encoded, starting with "/" (or empty for the bare mount)
+     */
+    public void handle(HttpServletRequest req, HttpServletResponse resp, Site site, String rawPath) throws IOException {
+        long started = System.nanoTime();
+        try {
+            serve(req, resp, site, rawPath);
+        } finally {
+            metrics.request(site.id(), System.nanoTime() - started);
+        }
+    }
+
+    private void serve(HttpServletRequest req, HttpServletResponse resp, Site site, String rawPath) throws IOException {
+        if (rawPath.isEmpty()) {
+            String q = req.getQueryString();
+            resp.setStatus(301);
+            resp.setHeader("Location", site.mount() + "/" + (q == null ? "" : "?" + q));
+            return;
+        }
+        String rawQuery = req.getQueryString();
+        Optional<String> problem = PathGuard.problem(rawPath, rawQuery);
+        if (problem.isPresent()) {
+            ErrorPage.send(resp, 400, "请求地址无效", problem.get(), "Bad request path.", null);
+            return;
+        }
+        String method = req.getMethod();
+        if (!METHODS.contains(method)) {
+            resp.setHeader("Allow", String.join(", ", METHODS));
+            ErrorPage.send(resp, 405, "不支持的请求方法", "该请求方法不被转发：" + method, "Method not allowed.", null);
+            return;
+        }
+        Map<String, List<String>> reqHeaders = headers(req);
+        for (List<String> values : reqHeaders.values()) {
+            for (String v : values) {
+                if (v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\0') >= 0) {
+                    ErrorPage.send(resp, 400, "请求头无效", "请求头含控制字符。", "Control characters in a header.", null);
+                    return;
+                }
+            }
+        }
+        String pathAndQuery = rawPath + (rawQuery == null ? "" : "?" + rawQuery);
+        boolean gzipOk = HeaderRules.acceptsGzip(req.getHeader("Accept-Encoding"));
+        boolean cacheable = CachePolicy.requestCacheable(method, reqHeaders);
+        String key = ResponseCache.key(site.id(), pathAndQuery, gzipOk ? "gz" : "id");
+        Optional<CachedResponse> cached = cacheable && !CachePolicy.clientWantsFresh(reqHeaders)
+                ? cache.get(key) : Optional.empty();
+        Instant now = Instant.now();
+        if (cached.isPresent() && cached.get().fresh(now)) {
+            cache.countHit();
+            writeCached(resp, cached.get(), gzipOk, "HIT", now);
+            return;
+        }
+        Optional<CachedResponse> revalidate = cached.filter(CachedResponse::revalidatable);
+
+        URI target;
+        try {
+            target = URI.create(site.upstreamOrigin() + site.upstreamBasePath() + pathAndQuery);
+        } catch (IllegalArgumentException e) {
+            ErrorPage.send(resp, 400, "请求地址无效", "地址格式错误。", "Malformed request URL.", null);
+            return;
+        }
+        if (!site.upstream().getRawAuthority().equalsIgnoreCase(target.getRawAuthority())) {
+            // defence in depth: nothing may steer the request off the configured upstream
+            ErrorPage.send(resp, 400, "请求地址无效", "地址指向未配置的主机。", "Request left the configured upstream.", null);
+            return;
+        }
+        UrlMapper mapper = new UrlMapper(site, sites);
+        HttpRequest.Builder out = HttpRequest.newBuilder(target).timeout(upstream.responseTimeout());
+        copyRequestHeaders(req, reqHeaders, out, mapper);
+        out.setHeader("Accept-Encoding", HeaderRules.upstreamAcceptEncoding(req.getHeader("Accept-Encoding")));
+        if (revalidate.isPresent()) {
+            revalidate.get().etag().ifPresent(v -> out.setHeader("If-None-Match", v));
+            revalidate.get().lastModified().ifPresent(v -> out.setHeader("If-Modified-Since", v));
+        }
+        out.method(method, body(req));
+
+        HttpResponse<InputStream> response;
+        try {
+            response = upstream.client().send(out.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            metrics.upstreamError(site.id());
+            LOG.log(Level.WARNING, () -> log("upstream-timeout", site, rawPath, e.toString()));
+            ErrorPage.send(resp, 504, "上游网站响应超时", "原网站在规定时间内没有响应，请稍后重试。",
+                    "The original site did not answer in time.", site.mount() + pathAndQuery);
+            return;
+        } catch (IOException e) {
+            metrics.upstreamError(site.id());
+            LOG.log(Level.WARNING, () -> log("upstream-unreachable", site, rawPath, e.toString()));
+            ErrorPage.send(resp, 502, "上游网站暂时无法访问", "易阅无法连接到原网站，请稍后重试。",
+                    "The original site cannot be reached.", site.mount() + pathAndQuery);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ErrorPage.send(resp, 503, "服务繁忙", "请求被中断，请重试。", "Interrupted.", site.mount() + pathAndQuery);
+            return;
+        }
+
+        try (InputStream body = response.body()) {
+            if (revalidate.isPresent() && response.statusCode() == 304) {
+                Duration ttl = CachePolicy.freshness(200, response.headers().map(), now).orElse(Duration.ZERO);
+                CachedResponse refreshed = revalidate.get().refreshed(now, now.plus(ttl));
+                cache.put(key, refreshed);
+                cache.countRevalidated();
+                writeCached(resp, refreshed, gzipOk, "REVALIDATED", now);
+                return;
+            }
+            respond(req, resp, site, mapper, rawPath, response, body, gzipOk, cacheable ? key : null, now);
+        }
+    }
+
+    private void respond(HttpServletRequest req, HttpServletResponse resp, Site site, UrlMapper mapper,
+                         String rawPath, HttpResponse<InputStream> response, InputStream body, boolean gzipOk,
+                         String cacheKey, Instant now) throws IOException {
+        HttpHeaders h = response.headers();
+        String contentType = h.firstValue("Content-Type").orElse("");
+        String type = contentType.toLowerCase(Locale.ROOT);
+        String encoding = h.firstValue("Content-Encoding").orElse("");
+        int status = response.statusCode();
+        boolean hasBody = !"HEAD".equals(req.getMethod()) && status != 204 && status != 304 && status >= 200;
+        boolean html = hasBody && (type.startsWith("text/html") || type.startsWith("application/xhtml+xml"));
+        boolean css = hasBody && type.startsWith("text/css") && !site.mount().isEmpty();
+        List<Map.Entry<String, String>> headers = responseHeaders(h, mapper);
+        Optional<Duration> ttl = cacheKey == null ? Optional.empty() : CachePolicy.freshness(status, h.map(), now);
+
+        if ((html || css) && ContentCoding.decodable(encoding)) {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            boolean complete = readUpTo(body, raw, maxHtmlBytes);
+            if (!complete) {
+                streamLargeHtml(resp, site, status, headers, encoding, raw.toByteArray(), body, html);
+                return;
+            }
+            byte[] original = raw.toByteArray();
+            byte[] result;
+            List<String> csp = values(h, "Content-Security-Policy");
+            List<Map.Entry<String, String>> finalHeaders = new ArrayList<>(headers);
+            try {
+                byte[] decoded = ContentCoding.decode(encoding, original);
+                if (html) {
+                    HtmlRewriter.Output rewritten = HtmlRewriter.rewrite(new HtmlRewriter.Input(site,
+                            pathOnly(rawPath), contentType, decoded, csp, origins(mapper), toolbar.forTag(), nonce()));
+                    result = rewritten.page();
+                    finalHeaders.removeIf(e -> e.getKey().equalsIgnoreCase("Content-Security-Policy"));
+                    rewritten.cspHeaders().forEach(v -> finalHeaders.add(Map.entry("Content-Security-Policy", v)));
+                    ledger.record(site.id(), pathOnly(rawPath), rewritten.applied());
+                } else {
+                    result = LinkRewriter.stylesheet(decoded, site.mount(), origins(mapper));
+                }
+                metrics.rewritten();
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+                // fail open: the page exactly as the upstream sent it
+                metrics.failOpen();
+                LOG.log(Level.WARNING, () -> log("rewrite-failed-served-original", site, rawPath, e.toString()));
+                writeHead(resp, status, headers, "BYPASS");
+                if (!encoding.isEmpty()) {
+                    resp.setHeader("Content-Encoding", encoding);
+                }
+                resp.setContentLength(original.length);
+                resp.getOutputStream().write(original);
+                return;
+            }
+            finalHeaders.removeIf(e -> e.getKey().equalsIgnoreCase("ETag") || e.getKey().equalsIgnoreCase("Content-MD5"));
+            addVary(finalHeaders);
+            Optional<byte[]> gz = result.length >= 512 ? Optional.of(ContentCoding.gzip(result)) : Optional.empty();
+            CachedResponse entry = new CachedResponse(status, finalHeaders, result, gz, now,
+                    now.plus(ttl.orElse(Duration.ZERO)), Optional.empty(), h.firstValue("Last-Modified"));
+            if (ttl.isPresent()) {
+                cache.put(cacheKey, entry);
+            }
+            writeCached(resp, entry, gzipOk, cacheKey == null ? "BYPASS" : "MISS", now);
+            return;
+        }
+
+        // everything else: stream through, bytes and coding untouched
+        writeHead(resp, status, headers, cacheKey == null ? "BYPASS" : "MISS");
+        if (!encoding.isEmpty()) {
+            resp.setHeader("Content-Encoding", encoding);
+        }
+        Optional<Long> length = h.firstValueAsLong("Content-Length").isPresent()
+                ? Optional.of(h.firstValueAsLong("Content-Length").getAsLong()) : Optional.empty();
+        length.ifPresent(resp::setContentLengthLong);
+        if (!hasBody) {
+            return;
+        }
+        boolean store = ttl.isPresent() && length.isPresent() && length.get() <= cache.maxEntryBytes();
+        OutputStream os = resp.getOutputStream();
+        ByteArrayOutputStream copy = store ? new ByteArrayOutputStream((int) (long) length.get()) : null;
+        byte[] buf = new byte[16384];
+        int n;
+        while ((n = body.read(buf)) > 0) {
+            os.write(buf, 0, n);
+            if (copy != null) {
+                copy.write(buf, 0, n);
+            }
+        }
+        if (copy != null && copy.size() == length.get()) {
+            List<Map.Entry<String, String>> stored = new ArrayList<>(headers);
+            if (!encoding.isEmpty()) {
+                stored.add(Map.entry("Content-Encoding", encoding));
+            }
+            cache.put(cacheKey, new CachedResponse(status, stored, copy.toByteArray(), Optional.empty(), now,
+                    now.plus(ttl.get()), h.firstValue("ETag"), h.firstValue("Last-Modified")));
+        }
+    }
+
+    /** A page over the buffer limit: toolbar into the first part, the rest streamed, no fixes, no cache. */
+    private void streamLargeHtml(HttpServletResponse resp, Site site, int status,
+                                 List<Map.Entry<String, String>> headers, String encoding, byte[] prefix,
+                                 InputStream rest, boolean html) throws IOException {
+        List<Map.Entry<String, String>> out = new ArrayList<>(headers);
+        out.removeIf(e -> e.getKey().equalsIgnoreCase("ETag"));
+        writeHead(resp, status, out, "BYPASS");
+        LOG.info(() -> log("large-page-streamed", site, "-", "over " + maxHtmlBytes + " bytes; fixes skipped"));
+        try (InputStream decoded = ContentCoding.decoding(encoding,
+                new SequenceInputStream(new ByteArrayInputStream(prefix), rest))) {
+            OutputStream os = resp.getOutputStream();
+            byte[] head = decoded.readNBytes(65536);
+            if (html) {
+                String tag = ToolbarTag.render(site, toolbar.url(), Optional.of(toolbar.integrity()), Optional.empty());
+                head = ScriptTagInjector.inject(head, tag);
+            }
+            os.write(head);
+            decoded.transferTo(os);
+        }
+    }
+
+    private void writeCached(HttpServletResponse resp, CachedResponse entry, boolean gzipOk, String cacheState,
+                             Instant now) throws IOException {
+        writeHead(resp, entry.status(), entry.headers(), cacheState);
+        if (!"HIT".equals(cacheState) || entry.storedAt() == null) {
+            // fall through
+        } else {
+            resp.setHeader("Age", String.valueOf(Math.max(0, Duration.between(entry.storedAt(), now).toSeconds())));
+        }
+        byte[] body = entry.body();
+        if (gzipOk && entry.gzipBody().isPresent()) {
+            body = entry.gzipBody().get();
+            resp.setHeader("Content-Encoding", "gzip");
+        }
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    private static void writeHead(HttpServletResponse resp, int status, List<Map.Entry<String, String>> headers,
+                                  String cacheState) {
+        resp.setStatus(status);
+        for (Map.Entry<String, String> e : headers) {
+            if (e.getKey().equalsIgnoreCase("Content-Type")) {
+                resp.setHeader("Content-Type", e.getValue());
+            } else {
+                resp.addHeader(e.getKey(), e.getValue());
+            }
+        }
+        resp.setHeader("X-Yiyue-Cache", cacheState);
+    }
+
+    /** Upstream response headers as we pass them on, with redirects and cookies mapped to the mount. */
+    private static List<Map.Entry<String, String>> responseHeaders(HttpHeaders h, UrlMapper mapper) {
+        Set<String> listed = HeaderRules.connectionListed(h.allValues("Connection"));
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        h.map().forEach((name, values) -> {
+            if (!HeaderRules.forwardResponseHeader(name, listed) || name.equalsIgnoreCase("Content-Encoding")) {
+                return;
+            }
+            for (String v : values) {
+                String mapped = switch (name.toLowerCase(Locale.ROOT)) {
+                    case "location", "content-location" -> mapper.location(v);
+                    case "set-cookie" -> mapper.setCookie(v);
+                    case "refresh" -> refresh(v, mapper);
+                    default -> v;
+                };
+                out.add(Map.entry(name, mapped));
+            }
+        });
+        return out;
+    }
+
+    private static String refresh(String value, UrlMapper mapper) {
+        int at = value.toLowerCase(Locale.ROOT).indexOf("url=");
+        if (at < 0) {
+            return value;
+        }
+        return value.substring(0, at + 4) + mapper.location(value.substring(at + 4));
+    }
+
+    private void copyRequestHeaders(HttpServletRequest req, Map<String, List<String>> reqHeaders,
+                                    HttpRequest.Builder out, UrlMapper mapper) {
+        Site site = mapper.site();
+        Set<String> listed = HeaderRules.connectionListed(reqHeaders.getOrDefault("connection", List.of()));
+        reqHeaders.forEach((name, values) -> {
+            if (!HeaderRules.forwardRequestHeader(name, listed)) {
+                return;
+            }
+            for (String v : values) {
+                try {
+                    out.header(name, v);
+                } catch (IllegalArgumentException restricted) {
+                    // a header the JDK client manages itself; it sets its own value
+                }
+            }
+        });
+        String host = req.getHeader("Host");
+        String publicOrigin = req.getScheme() + "://" + (host == null ? req.getServerName() : host);
+        out.setHeader("X-Forwarded-For", req.getRemoteAddr());
+        out.setHeader("X-Forwarded-Proto", req.getScheme());
+        if (host != null) {
+            out.setHeader("X-Forwarded-Host", host);
+        }
+        if (!site.mount().isEmpty()) {
+            out.setHeader("X-Forwarded-Prefix", site.mount());
+        }
+        site.hostHeader().ifPresent(v -> out.setHeader("Host", v));
+        String referer = req.getHeader("Referer");
+        mapper.refererToUpstream(referer, publicOrigin).ifPresent(v -> out.setHeader("Referer", v));
+        String origin = req.getHeader("Origin");
+        if (origin != null) {
+            out.setHeader("Origin", origin.equalsIgnoreCase(publicOrigin) ? site.upstreamOrigin() : origin);
+        }
+    }
+
+    private static HttpRequest.BodyPublisher body(HttpServletRequest req) {
+        long length = req.getContentLengthLong();
+        boolean chunked = req.getHeader("Transfer-Encoding") != null;
+        if (length <= 0 && !chunked) {
+            return HttpRequest.BodyPublishers.noBody();
+        }
+        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> {
+            try {
+                return req.getInputStream();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return length > 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, length) : stream;
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest req) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (String name : Collections.list(req.getHeaderNames())) {
+            m.put(name.toLowerCase(Locale.ROOT), Collections.list(req.getHeaders(name)));
+        }
+        return m;
+    }
+
+    private List<LinkRewriter.OriginMapping> origins(UrlMapper mapper) {
+        List<LinkRewriter.OriginMapping> list = new ArrayList<>();
+        for (Site s : sites.all()) {
+            list.add(new LinkRewriter.OriginMapping(s.upstream().getRawAuthority(), mapper.publicPrefix(s)));
+        }
+        return list;
+    }
+
+    private static void addVary(List<Map.Entry<String, String>> headers) {
+        boolean has = headers.stream().anyMatch(e -> e.getKey().equalsIgnoreCase("Vary")
+                && e.getValue().toLowerCase(Locale.ROOT).contains("accept-encoding"));
+        if (!has) {
+            headers.add(Map.entry("Vary", "Accept-Encoding"));
+        }
+    }
+
+    private static boolean readUpTo(InputStream in, ByteArrayOutputStream out, long limit) throws IOException {
+        byte[] buf = new byte[16384];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            out.write(buf, 0, n);
+            if (out.size() > limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> values(HttpHeaders h, String name) {
+        return h.allValues(name);
+    }
+
+    private static String pathOnly(String rawPath) {
+        return rawPath;
+    }
+
+    private static String nonce() {
+        byte[] b = new byte[18];
+        RANDOM.nextBytes(b);
+        return Base64.getEncoder().encodeToString(b);
+    }
+
+    /** One structured log line: event, site, path (never query strings, cookies or bodies: no personal data). */
+    static String log(String event, Site site, String path, String detail) {
+        return "{\"event\":\"" + event + "\",\"site\":\"" + site.id() + "\",\"path\":\""
+                + path.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"detail\":\""
+                + detail.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"}";
+    }
+}

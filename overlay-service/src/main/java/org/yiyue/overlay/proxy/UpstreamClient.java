@@ -1,0 +1,50 @@
+package org.yiyue.overlay.proxy;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The one HTTP client that talks to upstreams: HTTP/1.1 (old government servers), never follows redirects (the
+ * browser must see them, rewritten), connect timeout {@code yiyue.upstream.connect-timeout-ms} (5 s) and
+ * time-to-headers timeout {@code yiyue.upstream.response-timeout-ms} (30 s).
+ */
+@ApplicationScoped
+public class UpstreamClient {
+
+    static {
+        // lets a configured Host header through the JDK client (it is otherwise a restricted header)
+        String allowed = System.getProperty("jdk.httpclient.allowRestrictedHeaders", "");
+        if (!allowed.toLowerCase().contains("host")) {
+            System.setProperty("jdk.httpclient.allowRestrictedHeaders", allowed.isEmpty() ? "host" : allowed + ",host");
+        }
+    }
+
+    private HttpClient client;
+    private Duration responseTimeout;
+
+    @PostConstruct
+    void init() {
+        var config = ConfigProvider.getConfig();
+        long connectMs = config.getOptionalValue("yiyue.upstream.connect-timeout-ms", Long.class).orElse(5000L);
+        long responseMs = config.getOptionalValue("yiyue.upstream.response-timeout-ms", Long.class).orElse(30000L);
+        responseTimeout = Duration.ofMillis(responseMs);
+        client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofMillis(connectMs))
+                .build();
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    public Duration responseTimeout() {
+        return responseTimeout;
+    }
+}

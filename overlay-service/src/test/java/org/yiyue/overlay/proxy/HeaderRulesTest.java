@@ -1,0 +1,48 @@
+package org.yiyue.overlay.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class HeaderRulesTest {
+
+    @Test
+    void hopByHopAndConnectionListedHeadersStayBehind() {
+        Set<String> listed = HeaderRules.connectionListed(List.of("keep-alive, X-Secret-Hop"));
+        assertFalse(HeaderRules.forwardRequestHeader("Connection", listed));
+        assertFalse(HeaderRules.forwardRequestHeader("Transfer-Encoding", listed));
+        assertFalse(HeaderRules.forwardRequestHeader("x-secret-hop", listed));
+        assertFalse(HeaderRules.forwardRequestHeader("Proxy-Authorization", listed));
+        assertFalse(HeaderRules.forwardRequestHeader("X-Forwarded-For", listed), "clients cannot spoof our forwarding");
+        assertTrue(HeaderRules.forwardRequestHeader("Cookie", listed));
+        assertTrue(HeaderRules.forwardRequestHeader("Content-Type", listed));
+        assertTrue(HeaderRules.forwardRequestHeader("Accept-Language", listed));
+    }
+
+    @Test
+    void responseKeepsCookiesAndTypeButNotUpstreamTransportOrHsts() {
+        Set<String> none = Set.of();
+        assertTrue(HeaderRules.forwardResponseHeader("Set-Cookie", none));
+        assertTrue(HeaderRules.forwardResponseHeader("Content-Type", none));
+        assertTrue(HeaderRules.forwardResponseHeader("Cache-Control", none));
+        assertFalse(HeaderRules.forwardResponseHeader("Transfer-Encoding", none));
+        assertFalse(HeaderRules.forwardResponseHeader("Content-Length", none));
+        assertFalse(HeaderRules.forwardResponseHeader("Strict-Transport-Security", none));
+    }
+
+    @Test
+    void onlyDecodableCodingsAreOfferedUpstream() {
+        assertEquals("gzip, deflate", HeaderRules.upstreamAcceptEncoding("gzip, deflate, br, zstd"));
+        assertEquals("gzip", HeaderRules.upstreamAcceptEncoding("br, gzip"));
+        assertEquals("identity", HeaderRules.upstreamAcceptEncoding("br"));
+        assertEquals("identity", HeaderRules.upstreamAcceptEncoding(null));
+        assertTrue(HeaderRules.acceptsGzip("gzip, deflate, br"));
+        assertFalse(HeaderRules.acceptsGzip("gzip;q=0, br"));
+        assertFalse(HeaderRules.acceptsGzip(null));
+    }
+}
