@@ -99,6 +99,11 @@ final class Forms {
             int contentStart = headerEnd + 4;
             byte[] next = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
             int contentEnd = indexOf(body, next, contentStart);
+            // a real delimiter is followed by "--" (close) or CRLF; anything else is part of the content
+            while (contentEnd >= 0 && !startsWith(body, contentEnd + next.length, "--")
+                    && !startsWith(body, contentEnd + next.length, "\r\n")) {
+                contentEnd = indexOf(body, next, contentEnd + 1);
+            }
             if (contentEnd < 0) {
                 throw new IllegalArgumentException("multipart part not terminated");
             }
