@@ -72,7 +72,8 @@ public final class AccessibleName {
             if (!refs.isEmpty()) {
                 StringBuilder b = new StringBuilder();
                 for (Element r : refs) {
-                    String part = compute(r, true, true, true);
+                    // a self reference contributes the element's own name without following labelledby again
+                    String part = r == e ? computeStep(e, true, true, true) : compute(r, true, true, true);
                     if (!part.isBlank()) {
                         b.append(b.length() > 0 ? " " : "").append(part.trim());
                     }
