@@ -130,12 +130,17 @@ export function readingGroup() {
   // The caption panel never covers the focused element: it moves to the top when it would.
   function avoidFocus() {
     if (!caption) return;
-    const a = document.activeElement;
-    if (!a || a === document.body || a.nodeName === 'YIYUE-A11Y') { caption.classList.remove('at-top'); return; }
-    const r = a.getBoundingClientRect();
     caption.classList.remove('at-top');
-    const c = caption.getBoundingClientRect();
-    if (r.bottom > c.top && r.top < c.bottom) caption.classList.add('at-top');
+    const a = document.activeElement;
+    if (!a || a === document.body || a.nodeName === 'YIYUE-A11Y') return;
+    const covered = () => {
+      const r = a.getBoundingClientRect();
+      const c = caption.getBoundingClientRect();
+      return r.bottom > c.top && r.top < c.bottom ? r.bottom - c.top : 0;
+    };
+    const over = covered();
+    if (over > 0) window.scrollBy(0, over + 8); // like scroll-padding does for keyboard focus moves
+    if (covered() > 0) caption.classList.add('at-top');
   }
 
   function renderCaption(app) {

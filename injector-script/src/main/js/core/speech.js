@@ -89,7 +89,7 @@ export function createSpeech(cfg, settings) {
       const u = new SpeechSynthesisUtterance(text);
       u.lang = langOf(text);
       const v = zhVoice();
-      if (v && u.lang === 'zh-CN') u.voice = v;
+      try { if (v && u.lang === 'zh-CN') u.voice = v; } catch (e) { /* engine picks its default zh voice */ }
       u.rate = settings().rate;
       u.volume = settings().volume;
       u.onend = next;

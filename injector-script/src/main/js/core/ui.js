@@ -5,6 +5,7 @@ import { comboLabel, ariaKeys } from './shortcuts.js';
 const CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 .ui { font: 16px/1.4 system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #111; }
 button { font: inherit; font-size: 15px; min-width: 44px; min-height: 44px; padding: 4px 10px; margin: 0;
   border: 2px solid #1d4f91; border-radius: 6px; background: #fff; color: #111; cursor: pointer; line-height: 1.2; }

@@ -1,0 +1,2 @@
+window.__keys = [];
+document.addEventListener('keydown', function (e) { window.__keys.push(e.key); });
