@@ -1,0 +1,127 @@
+package org.yiyue.audit.browser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.yiyue.rules.color.CssColor;
+import org.yiyue.rules.page.Box;
+import org.yiyue.rules.page.ElementFacts;
+import org.yiyue.rules.page.IndexedFacts;
+import org.yiyue.rules.page.Page;
+import org.yiyue.rules.page.Rgba;
+
+/**
+ * Gathers rendered facts for the rule library in ONE script call: the script numbers every element with
+ * {@value IndexedFacts#INDEX_ATTRIBUTE}, measures it (computed colours, composited background, font, box,
+ * display, visibility, focusability, scrolling, spacing), probes focus styles and obscuring, and returns the
+ * serialised DOM; Jsoup parses that DOM and the facts are found again by index.
+ *
+ * <p>Usable as the audit core's {@code RenderedCapture}: {@code FactsCollector::capture}.
+ */
+public final class FactsCollector {
+
+    /** Pages beyond this many elements keep facts for the first ones only (the rest answer cantTell). */
+    public static final int MAX_ELEMENTS = 30_000;
+    public static final int MAX_FOCUS_PROBES = 400;
+
+    private static final String SCRIPT = load();
+
+    private FactsCollector() {
+    }
+
+    private static String load() {
+        try (InputStream in = FactsCollector.class.getResourceAsStream("rendered-facts.js")) {
+            if (in == null) {
+                throw new IllegalStateException("rendered-facts.js missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Collects from the page currently loaded in the driver. */
+    public static Page capture(WebDriver driver, String url) {
+        Object raw = ((JavascriptExecutor) driver).executeScript(SCRIPT, MAX_ELEMENTS, MAX_FOCUS_PROBES);
+        if (!(raw instanceof Map<?, ?> result)) {
+            throw new IllegalStateException("facts script returned " + raw);
+        }
+        return toPage(result, url);
+    }
+
+    static Page toPage(Map<?, ?> result, String url) {
+        Document doc = Jsoup.parse(String.valueOf(result.get("html")), url);
+        Map<Integer, ElementFacts> facts = new HashMap<>();
+        Object rows = result.get("rows");
+        if (rows instanceof List<?> list) {
+            for (Object row : list) {
+                if (row instanceof List<?> r && r.size() >= 22) {
+                    facts.put(num(r.get(0)).intValue(), facts(r));
+                }
+            }
+        }
+        return Page.of(doc, url, new IndexedFacts(facts, dbl(result.get("width"), 1280), dbl(result.get("height"), 900)));
+    }
+
+    private static ElementFacts facts(List<?> r) {
+        Double w = dbl(r.get(7));
+        Double h = dbl(r.get(8));
+        Box box = w == null || h == null ? null : new Box(dbl(r.get(5), 0), dbl(r.get(6), 0), w, h);
+        Double weight = dbl(r.get(4));
+        Double lines = dbl(r.get(19));
+        return ElementFacts.builder()
+                .color(color(r.get(1)))
+                .background(color(r.get(2)))
+                .fontSizePx(dbl(r.get(3)))
+                .fontWeight(weight == null ? null : weight.intValue())
+                .box(box)
+                .display(str(r.get(9)))
+                .visibility(str(r.get(10)))
+                .visible(bool(r.get(11)))
+                .focusable(bool(r.get(12)))
+                .position(str(r.get(13)))
+                .scrollable(bool(r.get(14)))
+                .cursor(str(r.get(15)))
+                .letterSpacingPx(dbl(r.get(16)))
+                .wordSpacingPx(dbl(r.get(17)))
+                .lineHeightPx(dbl(r.get(18)))
+                .lineCount(lines == null ? null : lines.intValue())
+                .focusObscured(str(r.get(20)))
+                .focusChangesStyle(bool(r.get(21)))
+                .build();
+    }
+
+    private static Rgba color(Object o) {
+        return o == null ? null : CssColor.parse(o.toString()).orElse(null);
+    }
+
+    private static Number num(Object o) {
+        return o instanceof Number n ? n : Double.valueOf(String.valueOf(o));
+    }
+
+    private static Double dbl(Object o) {
+        return o instanceof Number n ? n.doubleValue() : null;
+    }
+
+    private static double dbl(Object o, double fallback) {
+        Double d = dbl(o);
+        return d == null ? fallback : d;
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static Boolean bool(Object o) {
+        return o instanceof Boolean b ? b : null;
+    }
+}

@@ -1,0 +1,33 @@
+package org.yiyue.audit.browser;
+
+import java.time.Duration;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.yiyue.rules.page.Page;
+
+/** Loads a URL in a browser, waits for the load event to finish, and returns the page with rendered facts. */
+public final class RenderedPages {
+
+    private RenderedPages() {
+    }
+
+    public static Page load(WebDriver driver, String url, Duration settle) {
+        driver.get(url);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline
+                && !"complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))) {
+            sleep(50);
+        }
+        sleep(settle.toMillis());
+        return FactsCollector.capture(driver, url);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

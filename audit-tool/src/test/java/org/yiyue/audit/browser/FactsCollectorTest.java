@@ -1,0 +1,116 @@
+package org.yiyue.audit.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yiyue.rules.engine.RuleEngine;
+import org.yiyue.rules.model.Outcome;
+import org.yiyue.rules.page.ElementFacts;
+import org.yiyue.rules.page.Page;
+import org.yiyue.testkit.Chromium;
+
+/** Real headless Chromium (loopback only, local files): facts are measured and rules decide with them. */
+class FactsCollectorTest {
+
+    static Chromium chromium;
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() {
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        chromium.close();
+    }
+
+    static Page load(String name, String html) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, html);
+        return RenderedPages.load(chromium.driver(), f.toUri().toString(), java.time.Duration.ZERO);
+    }
+
+    static Map<String, String> outcomes(Page page, String rule) {
+        return RuleEngine.all().run(page).stream().filter(o -> o.ruleId().equals(rule))
+                .filter(o -> o instanceof Outcome.OnTarget)
+                .collect(Collectors.toMap(o -> ((Outcome.OnTarget) o).target(), Outcome::kind, (a, b) -> a + "," + b));
+    }
+
+    private static final String STYLE = "<style>body{margin:0;font:16px sans-serif;background:#fff}"
+            + ".low{color:#aaa}.ok{color:#222}.hidden{display:none}"
+            + "header{position:fixed;top:0;left:0;right:0;height:120px;background:#036;z-index:9}"
+            + "#under{position:absolute;top:30px;left:20px}.box{width:100px;height:40px;overflow:auto}"
+            + "a.tiny{display:inline-block;width:10px;height:10px;font-size:8px}</style>";
+
+    @Test
+    void factsAreMeasuredAndMappedByIndex() throws Exception {
+        Page page = load("facts.html", "<!doctype html><html lang=zh><head><title>t</title>" + STYLE + "</head><body>"
+                + "<p id=low class=low>浅灰色文字</p><p id=ok class=ok>深色文字</p><p id=gone class=hidden>隐藏</p>"
+                + "</body></html>");
+        assertTrue(page.rendered());
+        Element low = page.document().getElementById("low");
+        ElementFacts f = page.facts().orElseThrow().of(low).orElseThrow();
+        assertEquals(170, f.color().r(), 0.5);
+        assertEquals(255, f.background().r(), 0.5);
+        assertEquals(16.0, f.fontSizePx(), 0.01);
+        assertEquals(Boolean.TRUE, f.visible());
+        ElementFacts gone = page.facts().orElseThrow().of(page.document().getElementById("gone")).orElseThrow();
+        assertEquals("none", gone.display());
+        assertEquals(Boolean.FALSE, gone.visible());
+    }
+
+    @Test
+    void contrastIsDecidedFromStylesheetColours() throws Exception {
+        Page page = load("contrast.html", "<!doctype html><html lang=zh><head><title>t</title>" + STYLE + "</head><body>"
+                + "<p id=low class=low>浅灰色文字</p><p id=ok class=ok>深色文字</p></body></html>");
+        Map<String, String> out = outcomes(page, "text-contrast");
+        assertEquals("failed", out.get("#low"), out.toString());
+        assertEquals("passed", out.get("#ok"), out.toString());
+    }
+
+    @Test
+    void fixedHeaderCoveringTheFocusedLinkFails() throws Exception {
+        Page page = load("obscured.html", "<!doctype html><html lang=zh><head><title>t</title>" + STYLE + "</head><body>"
+                + "<header><span>站点标题</span></header><a id=under href=#x>被遮挡的链接</a>"
+                + "<p style='margin-top:400px'><a id=free href=#y>未遮挡的链接</a></p></body></html>");
+        Map<String, String> out = outcomes(page, "focus-not-obscured");
+        assertEquals("failed", out.get("#under"), out.toString());
+        assertEquals("passed", out.get("#free"), out.toString());
+    }
+
+    @Test
+    void scrollableRegionWithoutFocusableContentFails() throws Exception {
+        Page page = load("scroll.html", "<!doctype html><html lang=zh><head><title>t</title>" + STYLE + "</head><body>"
+                + "<div id=s1 class=box><p>很长的文字很长的文字很长的文字很长的文字很长的文字很长的文字很长的文字</p></div>"
+                + "<div id=s2 class=box tabindex=0><p>很长的文字很长的文字很长的文字很长的文字很长的文字很长的文字很长的文字</p></div>"
+                + "</body></html>");
+        Map<String, String> out = outcomes(page, "scrollable-region-focusable");
+        assertEquals("failed", out.get("#s1"), out.toString());
+        assertEquals("passed", out.get("#s2"), out.toString());
+    }
+
+    @Test
+    void smallCrowdedTargetsFailTargetSize() throws Exception {
+        Page page = load("targets.html", "<!doctype html><html lang=zh><head><title>t</title>" + STYLE + "</head><body>"
+                + "<div><a id=t1 class=tiny href=#1>1</a><a id=t2 class=tiny href=#2>2</a></div>"
+                + "<p><button id=big style='width:44px;height:44px'>大</button></p></body></html>");
+        Map<String, String> out = outcomes(page, "target-size");
+        assertEquals("failed", out.get("#t1"), out.toString());
+        assertEquals("passed", out.get("#big"), out.toString());
+        List<Outcome> all = RuleEngine.all().run(page);
+        assertTrue(all.stream().noneMatch(o -> o instanceof Outcome.CantTell c && c.message().en().startsWith("The rule failed")));
+    }
+}
