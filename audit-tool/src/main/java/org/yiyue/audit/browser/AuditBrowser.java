@@ -71,6 +71,20 @@ public final class AuditBrowser implements AutoCloseable {
         }
     }
 
+    private final java.util.Set<String> cookieOrigins = new java.util.HashSet<>();
+
+    /** Sets the session cookies for the page's origin once (the browser must visit the origin to set them). */
+    public void cookiesFor(java.net.URI page, Map<String, String> cookies) {
+        if (cookies.isEmpty()) {
+            return;
+        }
+        String origin = page.getScheme() + "://" + page.getAuthority();
+        if (cookieOrigins.add(origin)) {
+            driver.get(origin + "/robots.txt");
+            cookies.forEach((k, v) -> driver.manage().addCookie(new org.openqa.selenium.Cookie(k, v, "/")));
+        }
+    }
+
     public ChromeDriver driver() {
         return driver;
     }

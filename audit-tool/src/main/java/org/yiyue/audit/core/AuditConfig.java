@@ -19,12 +19,14 @@ import org.yiyue.audit.report.ManualResult;
  * @param workers       browsers auditing pages at once
  * @param axeScript     a newer axe.min.js, or null for the embedded one
  * @param loopbackOnly  browsers resolve only 127.0.0.1/localhost (tests, replica sites)
+ * @param cookies       session cookies sent to the audited sites only (pages behind a login)
  */
 public record AuditConfig(String siteId, String siteName, List<URI> seeds, CrawlOptions crawl, boolean sampling,
                           int randomPercent, long seed, List<Sampler.Process> processes, List<String> standards,
                           boolean staticOnly, int workers, Duration pageTimeout, String mobilePrefix, Path outDir,
                           List<String> formats, String locale, List<ManualResult> manual, Path axeScript,
-                          boolean loopbackOnly, int keyboardSteps, int screenshotsPerPage) {
+                          boolean loopbackOnly, int keyboardSteps, int screenshotsPerPage,
+                          java.util.Map<String, String> cookies) {
 
     public AuditConfig {
         seeds = List.copyOf(seeds);
@@ -32,6 +34,7 @@ public record AuditConfig(String siteId, String siteName, List<URI> seeds, Crawl
         standards = List.copyOf(standards);
         formats = List.copyOf(formats);
         manual = List.copyOf(manual);
+        cookies = java.util.Map.copyOf(cookies);
         if (workers < 1) {
             throw new IllegalArgumentException("at least one browser worker");
         }

@@ -57,7 +57,9 @@ public final class AuditRunner {
 
     public AuditReport run() throws IOException, InterruptedException {
         String startedAt = now();
-        Fetcher fetcher = new Fetcher(config.pageTimeout(), 8L * 1024 * 1024);
+        Set<String> hosts = new HashSet<>();
+        config.seeds().forEach(u -> hosts.add(Fetcher.hostKey(u)));
+        Fetcher fetcher = new Fetcher(config.pageTimeout(), 8L * 1024 * 1024, config.cookies(), hosts);
         Crawler crawler = new Crawler(fetcher, config.crawl());
         AtomicInteger crawledCount = new AtomicInteger();
         List<CrawledPage> crawled = crawler.crawl(config.seeds(), p -> progress.crawled(crawledCount.incrementAndGet()));

@@ -78,6 +78,7 @@ public final class PageAuditor {
                 } else {
                     ((HasCdp) d).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
                 }
+                browser.cookiesFor(crawled.url(), config.cookies());
                 d.get(url);
                 Page rendered = capture.capture(d, url);
                 dom = rendered.document();

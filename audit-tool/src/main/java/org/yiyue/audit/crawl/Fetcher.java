@@ -30,13 +30,28 @@ public final class Fetcher {
     private final Duration timeout;
     private final long maxBytes;
 
+    private final String cookieHeader;
+    private final java.util.Set<String> cookieHosts;
+
     public Fetcher(Duration timeout, long maxBytes) {
+        this(timeout, maxBytes, java.util.Map.of(), java.util.Set.of());
+    }
+
+    /** cookies go only to the given hosts (host:port), never to anyone else. */
+    public Fetcher(Duration timeout, long maxBytes, java.util.Map<String, String> cookies, java.util.Set<String> cookieHosts) {
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout)
                 .build();
         this.timeout = timeout;
         this.maxBytes = maxBytes;
+        this.cookieHeader = cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        this.cookieHosts = java.util.Set.copyOf(cookieHosts);
+    }
+
+    public static String hostKey(URI u) {
+        return u.getHost() + ":" + UrlNormalizer.effectivePort(u);
     }
 
     public Fetcher() {
@@ -128,8 +143,12 @@ public final class Fetcher {
     }
 
     private HttpRequest request(URI u) {
-        return HttpRequest.newBuilder(u).timeout(timeout).header("User-Agent", USER_AGENT)
-                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5").GET().build();
+        HttpRequest.Builder b = HttpRequest.newBuilder(u).timeout(timeout).header("User-Agent", USER_AGENT)
+                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5").GET();
+        if (!cookieHeader.isEmpty() && cookieHosts.contains(hostKey(u))) {
+            b.header("Cookie", cookieHeader);
+        }
+        return b.build();
     }
 
     private byte[] readCapped(InputStream in) throws IOException {
