@@ -49,10 +49,22 @@ final class SiteResources {
         return classpath("sites/" + siteId + path);
     }
 
+    /**
+     * A classpath resource: first from this jar's own class loader (the site files), then from the thread context
+     * class loader (the toolbar bundle of whoever started the sites, e.g. a container or a test classpath).
+     */
     static Optional<byte[]> classpath(String name) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Optional<byte[]> own = read(SiteResources.class.getClassLoader(), name);
+        if (own.isPresent()) {
+            return own;
+        }
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context == null || context == SiteResources.class.getClassLoader() ? Optional.empty() : read(context, name);
+    }
+
+    private static Optional<byte[]> read(ClassLoader loader, String name) {
         if (loader == null) {
-            loader = SiteResources.class.getClassLoader();
+            return Optional.empty();
         }
         try (InputStream in = loader.getResourceAsStream(name)) {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
