@@ -40,7 +40,7 @@ public class MountFilter extends HttpFilter {
             throws IOException, ServletException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         boolean own = OWN.stream().anyMatch(p -> path.startsWith(p) || (path + "/").equals(p));
-        Optional<Site> byHost = sites.byPublicHost(req.getServerName());
+        Optional<Site> byHost = sites.byPublicHost(req.getHeader("Host"));
         if (byHost.isPresent() && !path.startsWith("/a11y/") && !path.startsWith("/api/")) {
             proxy.handle(req, resp, byHost.get(), path);
             return;

@@ -243,16 +243,16 @@ public class ProxyHandler {
             addVary(finalHeaders);
             Optional<byte[]> gz = result.length >= 512 ? Optional.of(ContentCoding.gzip(result)) : Optional.empty();
             CachedResponse entry = new CachedResponse(status, finalHeaders, result, gz, now,
-                    now.plus(ttl.orElse(Duration.ZERO)), Optional.empty(), h.firstValue("Last-Modified"));
+                    now.plus(ttl.orElse(Duration.ZERO)), h.firstValue("ETag"), h.firstValue("Last-Modified"));
             if (ttl.isPresent()) {
                 cache.put(cacheKey, entry);
             }
-            writeCached(resp, entry, gzipOk, cacheKey == null ? "BYPASS" : "MISS", now);
+            writeCached(resp, entry, gzipOk, ttl.isPresent() ? "MISS" : "BYPASS", now);
             return;
         }
 
         // everything else: stream through, bytes and coding untouched
-        writeHead(resp, status, headers, cacheKey == null ? "BYPASS" : "MISS");
+        writeHead(resp, status, headers, ttl.isPresent() ? "MISS" : "BYPASS");
         if (!encoding.isEmpty()) {
             resp.setHeader("Content-Encoding", encoding);
         }
@@ -271,6 +271,10 @@ public class ProxyHandler {
             os.write(buf, 0, n);
             if (copy != null) {
                 copy.write(buf, 0, n);
+            }
+            if (body.available() == 0) {
+                // the upstream paused: pass on what we have instead of waiting for a full buffer
+                os.flush();
             }
         }
         if (copy != null && copy.size() == length.get()) {

@@ -1,7 +1,5 @@
 package org.yiyue.overlay.rewrite;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.yiyue.overlay.site.Site;
@@ -27,13 +25,20 @@ public final class ToolbarTag {
         sb.append(" data-site=\"").append(attr(site.id())).append('"');
         sb.append(" data-lang=\"").append(attr(site.toolbar().lang())).append('"');
         sb.append(" data-position=\"").append(attr(site.toolbar().position())).append('"');
-        sb.append(" data-tts=\"").append(site.toolbar().tts() ? "on" : "off").append('"');
-        sb.append(" data-api=\"/api\"");
+        // the toolbar's own contract (injector-script config.js): data-tts is the speech endpoint, data-engine
+        // "browser" keeps it off the server, shortcuts are "id:Combo; id2:none", ad selectors comma-separated
+        if (site.toolbar().tts()) {
+            sb.append(" data-tts=\"/api/tts\"");
+        } else {
+            sb.append(" data-engine=\"browser\"");
+        }
         if (!site.toolbar().shortcuts().isEmpty()) {
-            sb.append(" data-shortcuts=\"").append(attr(json(site.toolbar().shortcuts()))).append('"');
+            StringBuilder sc = new StringBuilder();
+            site.toolbar().shortcuts().forEach((k, v) -> sc.append(sc.length() > 0 ? "; " : "").append(k).append(':').append(v));
+            sb.append(" data-shortcuts=\"").append(attr(sc.toString())).append('"');
         }
         if (!site.adSelectors().isEmpty()) {
-            sb.append(" data-ads=\"").append(attr(json(site.adSelectors()))).append('"');
+            sb.append(" data-ad-selectors=\"").append(attr(String.join(", ", site.adSelectors()))).append('"');
         }
         integrity.ifPresent(i -> sb.append(" integrity=\"").append(attr(i)).append('"'));
         nonce.ifPresent(n -> sb.append(" nonce=\"").append(attr(n)).append('"'));
@@ -60,34 +65,5 @@ public final class ToolbarTag {
             }
         });
         return sb.toString();
-    }
-
-    static String json(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            StringBuilder sb = new StringBuilder("{");
-            map.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append(json(k)).append(':').append(json(v)));
-            return sb.append('}').toString();
-        }
-        if (value instanceof List<?> list) {
-            StringBuilder sb = new StringBuilder("[");
-            list.forEach(v -> sb.append(sb.length() > 1 ? "," : "").append(json(v)));
-            return sb.append(']').toString();
-        }
-        String s = String.valueOf(value);
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -33,9 +33,9 @@ class HtmlRewriterTest {
         String s = new String(out.page(), StandardCharsets.UTF_8);
         String tag = s.substring(s.indexOf("<script"), s.indexOf("</script>") + 9);
         assertTrue(tag.chars().allMatch(c -> c < 0x7f), tag);
-        assertTrue(tag.contains("data-site=\"portal\" data-lang=\"zh-CN\" data-position=\"bottom-left\" data-tts=\"off\""), tag);
-        assertTrue(tag.contains("data-ads=\"[&quot;#piaochuang&quot;,&quot;.&#x6d6e;&#x52a8;&#x5e7f;&#x544a;&quot;]\""), tag);
-        assertTrue(tag.contains("data-shortcuts=\"{&quot;toggle&quot;:&quot;Alt+Shift+Y&quot;}\""), tag);
+        assertTrue(tag.contains("data-site=\"portal\" data-lang=\"zh-CN\" data-position=\"bottom-left\" data-engine=\"browser\""), tag);
+        assertTrue(tag.contains("data-ad-selectors=\"#piaochuang, .&#x6d6e;&#x52a8;&#x5e7f;&#x544a;\""), tag);
+        assertTrue(tag.contains("data-shortcuts=\"toggle:Alt+Shift+Y\""), tag);
         assertTrue(s.startsWith("<html><head><script src=\"/a11y/toolbar.js?v=1\""), s);
     }
 
