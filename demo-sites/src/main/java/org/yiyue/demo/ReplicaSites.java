@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>Site ids, in port order: {@code zwfw}, {@code yth}, {@code gcjs}, {@code portal}. With a base port, the sites
- * take base, base+1, base+2, base+3. All four share one bounded thread pool.
+ * take base, base+1, base+2, base+3. All four share one bounded thread pool. Pages link to their own origin through
+ * the placeholder {@code {{ORIGIN}}} and to a sibling site through {@code {{ORIGIN:<id>}}}, both filled at serve time.
  */
 public final class ReplicaSites implements AutoCloseable {
 
@@ -61,6 +62,9 @@ public final class ReplicaSites implements AutoCloseable {
                 int port = options.basePort() == 0 ? 0 : options.basePort() + i;
                 servers.put(id, SiteServer.start(SiteProfile.of(id), port, options.embedToolbar(), pool));
             }
+            Map<String, URI> origins = new LinkedHashMap<>();
+            servers.forEach((id, server) -> origins.put(id, server.origin()));
+            servers.values().forEach(server -> server.siblings(origins));
         } catch (IOException | RuntimeException e) {
             servers.values().forEach(SiteServer::stop);
             pool.shutdownNow();

@@ -27,6 +27,8 @@ final class SiteServer {
     private final boolean embedToolbar;
     private final HttpServer server;
     private final URI origin;
+    /** Placeholders of the sibling sites, {{ORIGIN:zwfw}} etc., set once all four are bound. */
+    private volatile java.util.Map<String, URI> siblings = java.util.Map.of();
 
     private SiteServer(SiteProfile profile, boolean embedToolbar, HttpServer server) {
         this.profile = profile;
@@ -43,6 +45,10 @@ final class SiteServer {
         http.setExecutor(pool);
         http.start();
         return site;
+    }
+
+    void siblings(java.util.Map<String, URI> origins) {
+        this.siblings = java.util.Map.copyOf(origins);
     }
 
     URI origin() {
@@ -114,6 +120,10 @@ final class SiteServer {
         byte[] body = reply.body();
         if (reply.isText()) {
             body = Bytes.replaceAll(body, ORIGIN_PLACEHOLDER, origin.toString().getBytes(StandardCharsets.US_ASCII));
+            for (java.util.Map.Entry<String, URI> sibling : siblings.entrySet()) {
+                body = Bytes.replaceAll(body, ("{{ORIGIN:" + sibling.getKey() + "}}").getBytes(StandardCharsets.US_ASCII),
+                        sibling.getValue().toString().getBytes(StandardCharsets.US_ASCII));
+            }
         }
         if (reply.isHtml() && embedToolbar) {
             body = Bytes.insertAfterHead(body, toolbarTag());

@@ -200,6 +200,26 @@ class ReplicaSitesTest {
     }
 
     @Test
+    void siblingPlaceholdersLinkTheSitesTogether() throws Exception {
+        String portal = Http.utf8(Http.get(http, url("portal", "/index.html")));
+        assertTrue(portal.contains("href=\"" + sites.origin("zwfw") + "/index.html\""), "portal links to zwfw");
+        assertTrue(portal.contains("href=\"" + sites.origin("yth") + "/index.html\""), "portal links to yth");
+        String gbk = new String(Http.get(http, url("zwfw", "/guide/g003.html")).body(), Http.GB18030);
+        assertTrue(gbk.contains("href=\"" + sites.origin("gcjs") + "/index.html\""), "zwfw header links to gcjs");
+        assertFalse(gbk.contains("{{ORIGIN"));
+    }
+
+    @Test
+    void aTakenPortIsAClearErrorAndLeavesNothingRunning() throws Exception {
+        int taken = sites.origin("zwfw").getPort();
+        java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                () -> ReplicaSites.start(ReplicaSites.options().basePort(taken)));
+        assertTrue(e.getMessage().contains("could not bind"), e.getMessage());
+        assertEquals(200, Http.get(http, url("zwfw", "/index.html")).statusCode(), "the running instance is unharmed");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ReplicaSites.options().basePort(65534));
+    }
+
+    @Test
     void zwfwSearchFindsMattersInUtf8AndGbkQueries() throws Exception {
         String utf8 = Http.utf8(Http.get(http, url("zwfw", "/search?q=%E5%B1%85%E4%BD%8F%E8%AF%81")));
         assertTrue(utf8.contains("<a href=\"/guide/g001.html\">居住证签注</a>"), utf8);
