@@ -128,6 +128,7 @@ CONTROL = [
  {'site': 'yth', 'page': '/control.html', 'title': '办事预约（无障碍对照页） - 河源市一体化政务服务平台'},
  {'site': 'gcjs', 'page': '/control.html', 'title': '审批阶段说明（无障碍对照页） - 河源市工程建设项目审批管理系统'},
  {'site': 'portal', 'page': '/control.html', 'title': '网站无障碍说明（对照页） - 河源市人民政府门户网站'},
+ {'site': 'portal', 'page': '/m/control.html', 'title': '长辈版说明（手机对照页） - 河源市人民政府'},
 ]
 
 def main():

@@ -47,9 +47,9 @@ final class YthRoutes implements Routes {
     /** What one signed-in user has entered so far. */
     static final class Session {
         final String user;
-        Map<String, String> applicant;
-        List<String[]> uploads; // {field label, file name, size}
-        String receipt;
+        volatile Map<String, String> applicant;
+        volatile List<String[]> uploads; // {field label, file name, size}
+        volatile String receipt;
 
         Session(String user) {
             this.user = user;

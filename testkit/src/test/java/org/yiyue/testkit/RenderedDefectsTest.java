@@ -120,6 +120,9 @@ class RenderedDefectsTest {
         double side = ((Number) driver.executeScript(SMALLEST_SIDE, "nav a")).doubleValue();
         assertTrue(side >= 24, "control nav links smallest side " + side);
         assertEquals(Boolean.TRUE, driver.executeScript(FOCUS_VISIBLE, "nav a"));
+        driver.get(sites.origin("portal") + "/m/control.html");
+        String size = (String) driver.executeScript("return getComputedStyle(document.querySelector('main p')).fontSize");
+        assertTrue(Double.parseDouble(size.replace("px", "")) >= 18, "mobile control body text " + size);
     }
 
     private void open(ReplicaSites sites, ReplicaCatalog catalog, ReplicaCatalog.Defect d) {
