@@ -164,6 +164,14 @@ public final class Roles {
      * decorative element is focusable or carries a global ARIA attribute.
      */
     public static String semantic(Element e, Page page) {
+        String role = page.memo("role", e, () -> Optional.ofNullable(computeSemantic(e, page)).orElse(NO_ROLE));
+        return role == NO_ROLE ? null : role;
+    }
+
+    /** Memo marker for "no role" (the memo does not store nulls). */
+    private static final String NO_ROLE = new String("\u0000none");
+
+    private static String computeSemantic(Element e, Page page) {
         boolean decorative = markedDecorative(e);
         if (decorative && hasConflict(e, page)) {
             String implicit = implicit(e);
@@ -190,8 +198,8 @@ public final class Roles {
         return false;
     }
 
-    /** "Inheriting semantic" role: the element or an ancestor has it. */
-    public static Optional<Element> inheritingSemantic(Element e, Page page, java.util.Set<String> roles) {
+    /** The element itself or its closest ancestor with one of the semantic roles. */
+    public static Optional<Element> closestWithRole(Element e, Page page, java.util.Set<String> roles) {
         for (Element p = e; p != null; p = p.parent()) {
             String r = semantic(p, page);
             if (r != null && roles.contains(r)) {

@@ -20,22 +20,23 @@ public final class Visibility {
 
     /** display:none on the element or an ancestor (incl. hidden attribute and never-rendered elements). */
     public static boolean notRendered(Element e, Page page) {
+        return page.memo("notRendered", e, () -> computeNotRendered(e, page));
+    }
+
+    private static boolean computeNotRendered(Element e, Page page) {
         if (Dom.inNonRenderedContainer(e)) {
             return true;
         }
-        for (Element p = e; p != null; p = p.parent()) {
-            Optional<ElementFacts> f = facts(p, page);
-            if (f.isPresent() && f.get().display() != null) {
-                if (f.get().display().equals("none")) {
-                    return true;
-                }
-                continue; // the browser's computed display is authoritative for this element
+        Optional<ElementFacts> f = facts(e, page);
+        if (f.isPresent() && f.get().display() != null) {
+            if (f.get().display().equals("none")) {
+                return true; // the browser's computed display is authoritative for this element
             }
-            if (staticDisplayNone(p)) {
-                return true;
-            }
+        } else if (staticDisplayNone(e)) {
+            return true;
         }
-        return false;
+        Element parent = e.parent();
+        return parent != null && notRendered(parent, page);
     }
 
     private static boolean staticDisplayNone(Element p) {
@@ -64,17 +65,20 @@ public final class Visibility {
 
     /** Computed visibility is hidden or collapse (inherited, so the nearest declaration wins). */
     public static boolean visibilityHidden(Element e, Page page) {
+        return page.memo("visibilityHidden", e, () -> computeVisibilityHidden(e, page));
+    }
+
+    private static boolean computeVisibilityHidden(Element e, Page page) {
         Optional<ElementFacts> f = facts(e, page);
         if (f.isPresent() && f.get().visibility() != null) {
             return !f.get().visibility().equals("visible");
         }
-        for (Element p = e; p != null; p = p.parent()) {
-            Optional<String> v = InlineStyle.of(p).value("visibility");
-            if (v.isPresent() && !v.get().equals("inherit")) {
-                return v.get().equals("hidden") || v.get().equals("collapse");
-            }
+        Optional<String> v = InlineStyle.of(e).value("visibility");
+        if (v.isPresent() && !v.get().equals("inherit")) {
+            return v.get().equals("hidden") || v.get().equals("collapse");
         }
-        return false;
+        Element parent = e.parent();
+        return parent != null && visibilityHidden(parent, page);
     }
 
     public static boolean ariaHidden(Element e) {
@@ -86,8 +90,13 @@ public final class Visibility {
         return false;
     }
 
+    private static boolean ariaHidden(Element e, Page page) {
+        return page.memo("ariaHidden", e, () -> e.attr("aria-hidden").trim().equalsIgnoreCase("true")
+                || (e.parent() != null && ariaHidden(e.parent(), page)));
+    }
+
     public static boolean programmaticallyHidden(Element e, Page page) {
-        return notRendered(e, page) || visibilityHidden(e, page) || ariaHidden(e);
+        return notRendered(e, page) || visibilityHidden(e, page) || ariaHidden(e, page);
     }
 
     public static boolean includedInAccessibilityTree(Element e, Page page) {
@@ -106,12 +115,15 @@ public final class Visibility {
         if (f.isPresent() && f.get().visible() != null) {
             return Tri.of(f.get().visible());
         }
-        for (Element p = e; p != null; p = p.parent()) {
-            if (staticallyConcealed(p)) {
-                return Tri.NO;
-            }
+        if (concealed(e, page)) {
+            return Tri.NO;
         }
         return page.rendered() ? Tri.UNKNOWN : Tri.YES;
+    }
+
+    private static boolean concealed(Element e, Page page) {
+        return page.memo("concealed", e, () -> staticallyConcealed(e)
+                || (e.parent() != null && concealed(e.parent(), page)));
     }
 
     private static boolean staticallyConcealed(Element p) {

@@ -40,7 +40,7 @@ public abstract class AtomicRule implements Rule {
         List<Outcome> out = new ArrayList<>();
         applicability(page).forEach(t -> {
             Verdict v = expectation(t, page);
-            String selector = Selectors.unique(t.element());
+            String selector = Selectors.unique(t.element(), page);
             if (t.attribute() != null) {
                 selector = selector + " [" + t.attribute() + "]";
             }

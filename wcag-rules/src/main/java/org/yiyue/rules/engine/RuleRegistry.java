@@ -47,6 +47,7 @@ import org.yiyue.rules.checks.standards.ReferencedIdUnique;
 import org.yiyue.rules.checks.standards.TargetSize;
 import org.yiyue.rules.checks.structure.AutocompleteValid;
 import org.yiyue.rules.checks.structure.HeadersAttributeValid;
+import org.yiyue.rules.checks.structure.OrientationNotLocked;
 import org.yiyue.rules.checks.text.ImageNameDescriptive;
 import org.yiyue.rules.checks.text.ImageOfText;
 import org.yiyue.rules.checks.text.LetterSpacing;
@@ -71,7 +72,7 @@ public final class RuleRegistry {
             new AriaHiddenNoFocusable(), new MetaRefresh(), new ViewportAllowsZoom(), new ObjectName(),
             new HtmlHasLang(), new TitleDescriptive(), new ImageNameDescriptive(), new ScrollableReachable(),
             new VisibleFocus(), new TextContrast(), new TextEnhancedContrast(), new ImageOfText(),
-            new MetaRefreshNoException(), new RequiredStates(), new SummaryName(),
+            new MetaRefreshNoException(), new OrientationNotLocked(), new RequiredStates(), new SummaryName(),
             // ACT proposed
             new GlobalNamingNotProhibited(), new RequiredContextRole(), new RequiredOwnedElements(),
             new AttributePermitted(), new IframeName(), new HeadingName(),

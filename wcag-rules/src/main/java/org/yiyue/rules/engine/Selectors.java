@@ -10,36 +10,96 @@ public final class Selectors {
     private Selectors() {
     }
 
-    /** A selector matching exactly this element: by unique id when possible, else a structural path. */
+    /** A selector matching exactly this element (page-less variant, for callers without a Page). */
     public static String unique(Element e) {
-        try {
-            return e.cssSelector();
-        } catch (RuntimeException | Error ex) {
-            return path(e);
-        }
+        return unique(e, null);
     }
 
-    private static String path(Element e) {
-        StringBuilder b = new StringBuilder();
-        for (Element p = e; p != null && p.parent() != null; p = p.parent()) {
-            String part = p.tagName() + ":nth-child(" + (p.elementSiblingIndex() + 1) + ")";
-            b.insert(0, b.length() == 0 ? part : part + " > ");
+    /**
+     * A selector matching exactly this element: the closest element with a page-unique id, then a child path with
+     * :nth-child — unique by construction, so no document-wide query is needed (Jsoup's cssSelector() queries
+     * the document at every step, which is quadratic on big pages).
+     */
+    public static String unique(Element e, org.yiyue.rules.page.Page page) {
+        java.util.Map<String, Integer> ids = page == null ? idCounts(e.ownerDocument())
+                : page.memo("ids", page.document(), () -> idCounts(page.document()));
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (Element p = e; p != null; p = p.parent()) {
+            String id = p.id();
+            if (!id.isEmpty() && IDENT.matcher(id).matches() && ids.getOrDefault(id, 0) == 1) {
+                parts.push("#" + id);
+                break;
+            }
+            if (p.parent() == null || p.normalName().equals("html")) {
+                parts.push(p.normalName());
+                break;
+            }
+            parts.push(cssTag(p) + ":nth-child(" + (p.elementSiblingIndex() + 1) + ")");
         }
-        return b.length() == 0 ? e.tagName() : b.toString();
+        return String.join(" > ", parts);
     }
 
-    /** The element's opening tag plus a little content, at most 240 characters. */
+    private static final java.util.regex.Pattern IDENT = java.util.regex.Pattern.compile("-?[A-Za-z_][A-Za-z0-9_-]*");
+
+    private static String cssTag(Element p) {
+        String tag = p.tagName().toLowerCase(java.util.Locale.ROOT);
+        return tag.matches("[a-z][a-z0-9-]*") ? tag : "*";
+    }
+
+    private static java.util.Map<String, Integer> idCounts(org.jsoup.nodes.Document doc) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        if (doc != null) {
+            for (Element x : doc.getAllElements()) {
+                if (!x.id().isEmpty()) {
+                    counts.merge(x.id(), 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * The element's opening tag plus the start of its text, at most 240 characters. Built without serialising the
+     * subtree, which on a body or html element would cost the whole document.
+     */
     public static String snippet(Element e) {
-        String html;
+        String open;
         try {
-            html = e.outerHtml();
+            Element shallow = e.shallowClone();
+            shallow.removeAttr("data-yiyue-i"); // never leak the collector's bookkeeping attribute into reports
+            String html = shallow.outerHtml().replaceAll("\\s+", " ").trim();
+            String close = "</" + e.tagName() + ">";
+            open = html.endsWith(close) ? html.substring(0, html.length() - close.length()) : html;
+            if (html.equals(open)) {
+                return cut(open); // void element
+            }
         } catch (RuntimeException ex) {
-            html = "<" + e.tagName() + ">";
+            open = "<" + e.tagName() + ">";
         }
-        html = html.replaceAll("\\s+", " ").trim();
-        // never leak the collector's bookkeeping attribute into reports
-        html = html.replaceAll(" data-yiyue-i=\"\\d+\"", "");
-        return html.length() <= SNIPPET_MAX ? html : html.substring(0, SNIPPET_MAX - 1) + "…";
+        StringBuilder text = new StringBuilder();
+        preview(e, text, SNIPPET_MAX);
+        String inner = text.toString().replaceAll("\\s+", " ").trim();
+        return cut(open + inner + (e.childNodeSize() > 0 ? "</" + e.tagName() + ">" : ""));
+    }
+
+    private static void preview(org.jsoup.nodes.Node n, StringBuilder out, int budget) {
+        for (org.jsoup.nodes.Node c : n.childNodes()) {
+            if (out.length() >= budget) {
+                return;
+            }
+            if (c instanceof org.jsoup.nodes.TextNode t) {
+                out.append(t.getWholeText(), 0, Math.min(t.getWholeText().length(), budget - out.length()));
+            } else if (c instanceof Element child) {
+                if (!child.normalName().equals("script") && !child.normalName().equals("style")) {
+                    preview(child, out, budget);
+                }
+                out.append(' ');
+            }
+        }
+    }
+
+    private static String cut(String s) {
+        return s.length() <= SNIPPET_MAX ? s : s.substring(0, SNIPPET_MAX - 1) + "…";
     }
 
     public static boolean valid(String selector) {

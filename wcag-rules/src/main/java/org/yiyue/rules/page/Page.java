@@ -2,6 +2,10 @@ package org.yiyue.rules.page;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.jsoup.nodes.Element;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -12,6 +16,11 @@ public final class Page {
     private final Document document;
     private final String url;
     private final RenderedFacts facts;
+    /** Per-page memo of derived facts (roles, hidden state): rules run on one Page, possibly in parallel. */
+    private final ConcurrentHashMap<Object, Object> memo = new ConcurrentHashMap<>();
+
+    private record Key(String kind, Element element) {
+    }
 
     private Page(Document document, String url, RenderedFacts facts) {
         this.document = Objects.requireNonNull(document);
@@ -46,5 +55,19 @@ public final class Page {
 
     public boolean rendered() {
         return facts != null;
+    }
+
+    /** Computes once per page and element; the value must depend only on the page. Null values are not cached. */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String kind, Element element, Supplier<T> compute) {
+        Key key = new Key(kind, element);
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.get();
+            if (v != null) {
+                memo.putIfAbsent(key, v);
+            }
+        }
+        return (T) v;
     }
 }

@@ -36,8 +36,8 @@ public final class AriaHiddenNoFocusable extends ElementRule {
     protected Verdict expectation(Target t, Page page) {
         for (Element d : t.element().getAllElements()) {
             if (Predicates.isInSequentialFocusNavigation(d, page)) {
-                return Verdict.fail("隐藏内容中有可聚焦元素：" + Selectors.unique(d),
-                        "Hidden content contains a focusable element: " + Selectors.unique(d));
+                return Verdict.fail("隐藏内容中有可聚焦元素：" + Selectors.unique(d, page),
+                        "Hidden content contains a focusable element: " + Selectors.unique(d, page));
             }
         }
         return Verdict.pass("隐藏内容中没有可聚焦元素", "No focusable content inside");

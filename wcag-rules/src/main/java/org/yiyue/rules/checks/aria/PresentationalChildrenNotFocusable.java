@@ -32,8 +32,8 @@ public final class PresentationalChildrenNotFocusable extends ElementRule {
     protected Verdict expectation(Target t, Page page) {
         for (Element d : t.element().getAllElements()) {
             if (d != t.element() && Predicates.isInSequentialFocusNavigation(d, page)) {
-                return Verdict.fail("内部含可聚焦元素：" + Selectors.unique(d),
-                        "Contains a focusable descendant: " + Selectors.unique(d));
+                return Verdict.fail("内部含可聚焦元素：" + Selectors.unique(d, page),
+                        "Contains a focusable descendant: " + Selectors.unique(d, page));
             }
         }
         return Verdict.pass("内部没有可聚焦元素", "No focusable descendants");

@@ -66,8 +66,8 @@ public final class RequiredOwnedElements extends ElementRule {
                     return Verdict.cantTell("拥有隐含角色为 " + childRole + " 的元素，浏览器处理不一",
                             "Owns an element with implicit role " + childRole + "; browsers differ");
                 }
-                return Verdict.fail("拥有不允许的角色 " + childRole + "：" + Selectors.unique(child),
-                        "Owns a disallowed role " + childRole + ": " + Selectors.unique(child));
+                return Verdict.fail("拥有不允许的角色 " + childRole + "：" + Selectors.unique(child, page),
+                        "Owns a disallowed role " + childRole + ": " + Selectors.unique(child, page));
             }
         }
         return Verdict.pass("所拥有的元素角色均符合要求", "All owned elements have allowed roles");

@@ -30,7 +30,7 @@ public final class LinkName extends NameRule {
 
     @Override
     protected boolean applies(Element e, Page page) {
-        return Dom.isHtml(e) && Roles.inheritingSemantic(e, page, java.util.Set.of("link")).filter(l -> l == e).isPresent()
+        return Dom.isHtml(e) && Predicates.hasRole(e, page, "link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref")
                 && Predicates.isIncludedInAccessibilityTree(e, page);
     }
 

@@ -32,10 +32,22 @@ public final class ReferencedIdUnique extends AtomicRule {
                 .wcag(Level.A, "1.3.1", "4.1.2").tags("aria", "forms").build());
     }
 
-    private static final Map<Page, Map<String, Integer>> CACHE = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** Id counts of the page being evaluated (rules are stateless across pages; this lives for one call). */
+    private final ThreadLocal<Map<String, Integer>> counts = new ThreadLocal<>();
 
-    private static Map<String, Integer> idCounts(Page page) {
-        return CACHE.computeIfAbsent(page, ReferencedIdUnique::count);
+    @Override
+    public List<org.yiyue.rules.model.Outcome> evaluate(Page page) {
+        counts.set(count(page));
+        try {
+            return super.evaluate(page);
+        } finally {
+            counts.remove();
+        }
+    }
+
+    private Map<String, Integer> idCounts(Page page) {
+        Map<String, Integer> c = counts.get();
+        return c != null ? c : count(page);
     }
 
     private static Map<String, Integer> count(Page page) {

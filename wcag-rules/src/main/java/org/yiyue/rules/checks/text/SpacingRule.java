@@ -56,8 +56,8 @@ abstract class SpacingRule extends ElementRule {
                 return Length.parse(v.get()).flatMap(l -> l.toPx(null));
             }
         }
-        // no inline font size anywhere: author stylesheets may set one, so only rendered facts can say
-        return page.rendered() ? Optional.empty() : Optional.of(16.0);
+        // no inline font size anywhere: stylesheets or UA defaults (headings) decide, so only rendered facts can say
+        return Optional.empty();
     }
 
     /** The used value in px, or a ratio to the font size for unitless/em values. */
