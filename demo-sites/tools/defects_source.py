@@ -5,7 +5,7 @@ import json, os
 OUT = os.path.join(os.path.dirname(__file__), '..', 'src', 'main', 'resources', 'sites', 'defects.json')
 S, R, M = 'static', 'rendered', 'manual'
 
-# (site, page, selector, wcag, zh, en, detectable)
+# (site, page, selector, wcag, zh, en, detectable[, MIIT 适老化 items from spec/standards.md])
 ROWS = [
  # ---------------- zwfw ----------------
  ('zwfw', '/index.html', 'html:not([lang])', ['3.1.1'], '页面未声明语言（html 缺少 lang 属性）', 'Page language not declared (no lang on html)', S),
@@ -52,7 +52,7 @@ ROWS = [
  ('yth', '/login', '#loginForm input[name=password]', ['1.3.1', '3.3.2', '4.1.2'], '密码框没有标签和任何提示文字', 'Password field has no label and no hint', S),
  ('yth', '/login', '#loginForm input[name=username]', ['3.3.2'], '用户名框只用 placeholder 作提示，输入后提示消失', 'Username field relies on a placeholder that disappears on input', M),
  ('yth', '/login', 'img.captcha', ['1.1.1'], '验证码图片缺少 alt', 'CAPTCHA image has no alt', S),
- ('yth', '/login', '#loginForm input[name=captcha]', ['3.3.8'], '图形验证码没有语音等非视觉替代方式，也不能放大', 'Image CAPTCHA has no non-visual alternative and cannot be enlarged', M),
+ ('yth', '/login', '#loginForm input[name=captcha]', ['3.3.8'], '图形验证码没有语音等非视觉替代方式，也不能放大', 'Image CAPTCHA has no non-visual alternative and cannot be enlarged', M, ['W-P7', 'W-P8']),
  ('yth', '/apply/step1', 'meta[http-equiv=refresh]', ['2.2.1'], '申办页面15分钟后自动跳转退出，事先无提示且不能延长', 'Application page redirects to logout after 15 min without warning or extension', S),
  ('yth', '/apply/step1', '#applyForm input[type=text]', ['1.3.1', '3.3.2', '4.1.2'], '表单输入框的说明写在相邻单元格里，未用 label 关联', 'Field captions sit in a neighbouring cell, not associated with label', S),
  ('yth', '/apply/step1', '#applyForm select[name=matter]', ['1.3.1', '4.1.2'], '申办事项下拉框没有关联标签', 'Matter select has no associated label', S),
@@ -90,7 +90,7 @@ ROWS = [
  # ---------------- portal ----------------
  ('portal', '/index.html', '#piaochuang .close', ['2.1.1', '4.1.2'], '飘窗关闭按钮是 span，键盘无法关闭，也没有按钮角色和名称', 'Pop-up close control is a span: not keyboard operable, no button role or name', S),
  ('portal', '/index.html', '#piaochuang .close', ['2.5.8'], '飘窗关闭按钮只有 14×14 像素', 'Pop-up close control is 14x14 px', R),
- ('portal', '/index.html', '#piaochuang', ['2.2.2', '2.4.11'], '飘窗在页面上持续移动，可能遮挡焦点元素，只能用鼠标关闭', 'Floating ad keeps moving, can cover focused content and closes by mouse only', R),
+ ('portal', '/index.html', '#piaochuang', ['2.2.2', '2.4.11'], '飘窗在页面上持续移动，可能遮挡焦点元素，只能用鼠标关闭', 'Floating ad keeps moving, can cover focused content and closes by mouse only', R, ['W-O4']),
  ('portal', '/index.html', 'marquee', ['2.2.2'], '通知公告使用 marquee 滚动，键盘用户无法暂停', 'Notices scroll in a marquee that keyboard users cannot pause', S),
  ('portal', '/index.html', 'video[autoplay]', ['1.4.2', '2.2.2'], '首页视频自动播放且循环，没有控件', 'Home video autoplays and loops without controls', S),
  ('portal', '/index.html', '#slider', ['2.2.2'], '焦点图每4秒自动切换，没有暂停按钮', 'Slider advances every 4 s with no pause', R),
@@ -118,7 +118,7 @@ ROWS = [
  ('portal', '/m/index.html', 'meta[name=viewport]', ['1.4.4'], '手机版禁止缩放（user-scalable=no）', 'Mobile page forbids zooming (user-scalable=no)', S),
  ('portal', '/m/index.html', 'html:not([lang])', ['3.1.1'], '手机版页面未声明语言', 'Mobile page language not declared', S),
  ('portal', '/m/index.html', '.m-nav a', ['2.5.8'], '手机版导航链接字号 10px、点击区域过小且紧挨', 'Mobile nav links: 10 px text, tiny adjacent targets', R),
- ('portal', '/m/index.html', 'body', [], '手机版正文字号 12px，低于适老化要求的 18px', 'Mobile body text is 12 px, below the 18 px elder-mode requirement', R, 'W-P3'),
+ ('portal', '/m/index.html', 'body', [], '手机版正文字号 12px，低于适老化要求的 18px', 'Mobile body text is 12 px, below the 18 px elder-mode requirement', R, ['W-P3']),
  ('portal', '/m/a001.html', '.m-article p', ['1.4.3'], '手机版正文 #888 在白色背景上，对比度约 3.5:1', 'Mobile article text #888 on white: contrast about 3.5:1', R),
  ('portal', '/m/a001.html', 'button.back', ['4.1.2'], '返回按钮只有背景图标，没有可访问名称', 'Back button has a background icon only: no accessible name', S),
 ]
@@ -139,7 +139,7 @@ def main():
         d = {'id': '%s-%02d' % (site, counters[site]), 'site': site, 'page': page, 'selector': sel,
              'wcag': wcag, 'description': zh, 'descriptionEn': en, 'detectable': det}
         if len(row) > 7:
-            d['miit'] = [row[7]]
+            d['miit'] = list(row[7])
         defects.append(d)
     doc = {
         'about': 'Deliberate accessibility defects of the replica sites. page is a path on the site origin (may carry a query); '
