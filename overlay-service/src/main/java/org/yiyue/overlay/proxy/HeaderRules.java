@@ -19,7 +19,7 @@ public final class HeaderRules {
 
     /** Response headers that describe the upstream's connection or would leak its policies onto our host. */
     static final Set<String> RESPONSE_DROP = Set.of("content-length", "strict-transport-security", "alt-svc",
-            "public-key-pins", "server-timing");
+            "public-key-pins", "server-timing", "server");
 
     private HeaderRules() {
     }
