@@ -57,8 +57,10 @@ return (function (maxElements, maxFocusProbes) {
     var lh = px(cs.lineHeight);
     var fs = px(cs.fontSize);
     var lines = ownText && fs ? Math.max(1, Math.round(r.height / (lh || fs * 1.2))) : null;
-    var focusable = el.tabIndex >= 0 && !el.disabled && !el.closest('[inert]') && visible !== false
-      && cs.visibility === 'visible' && cs.display !== 'none';
+    // focusability ignores size and position: off-screen skip links and 0x0 elements still take focus
+    var rendered = true;
+    try { rendered = el.checkVisibility({visibilityProperty: true}); } catch (e) { rendered = cs.display !== 'none'; }
+    var focusable = el.tabIndex >= 0 && !el.disabled && !el.closest('[inert]') && rendered;
     rows.push([i, ownText ? cs.color : null, ownText ? background(el) : null, fs, px(cs.fontWeight),
       r.left + sx, r.top + sy, r.width, r.height, cs.display, cs.visibility, visible, focusable, cs.position,
       scrollable, cs.cursor, px(cs.letterSpacing), px(cs.wordSpacing), lh, lines, null, null]);

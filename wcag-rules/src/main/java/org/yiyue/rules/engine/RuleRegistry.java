@@ -30,6 +30,7 @@ import org.yiyue.rules.checks.names.HeadingName;
 import org.yiyue.rules.checks.names.IframeName;
 import org.yiyue.rules.checks.names.ImageButtonName;
 import org.yiyue.rules.checks.names.ImageName;
+import org.yiyue.rules.checks.names.LabelInName;
 import org.yiyue.rules.checks.names.LinkName;
 import org.yiyue.rules.checks.names.MenuitemName;
 import org.yiyue.rules.checks.names.ObjectName;
@@ -75,7 +76,7 @@ public final class RuleRegistry {
             new MetaRefreshNoException(), new OrientationNotLocked(), new RequiredStates(), new SummaryName(),
             // ACT proposed
             new GlobalNamingNotProhibited(), new RequiredContextRole(), new RequiredOwnedElements(),
-            new AttributePermitted(), new IframeName(), new HeadingName(),
+            new AttributePermitted(), new IframeName(), new HeadingName(), new LabelInName(),
             // beyond ACT: WCAG 2.2 SCs without ACT rules, and MIIT 适老化 items
             new BypassBlocks(), new TargetSize(), new FocusNotObscured(), new NoMarquee(), new NoFocusBlur(),
             new ReferencedIdUnique(), new ElderNoAds(), new ElderNoInducedDownload(), new ElderFloatClosable(),
