@@ -29,6 +29,23 @@ return (function (maxElements, maxFocusProbes) {
     }
     return 'rgba(' + out[0] + ', ' + out[1] + ', ' + out[2] + ', 1)';
   }
+  // something other than the element's ancestors painted behind its text (positioned boxes, images): the
+  // ancestor-composited background would be wrong, so the background is reported unknown
+  function occluded(el, r) {
+    var x = r.left + r.width / 2, y = r.top + r.height / 2;
+    if (x < 0 || y < 0 || x >= window.innerWidth || y >= window.innerHeight) { return false; }
+    var stack = document.elementsFromPoint(x, y);
+    var at = stack.indexOf(el);
+    if (at < 0) { return true; }
+    for (var j = at + 1; j < stack.length; j++) {
+      var s = stack[j];
+      if (s.contains(el)) { continue; }
+      var c2 = getComputedStyle(s), bg = parseRgba(c2.backgroundColor);
+      if (/^(IMG|VIDEO|CANVAS|svg|OBJECT|EMBED|IFRAME|PICTURE)$/.test(s.tagName) || c2.backgroundImage !== 'none'
+          || bg === null || bg[3] > 0) { return true; }
+    }
+    return false;
+  }
   function hasOwnText(el) {
     for (var c = el.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 3 && /\S/.test(c.nodeValue)) { return true; }
@@ -61,7 +78,9 @@ return (function (maxElements, maxFocusProbes) {
     var rendered = true;
     try { rendered = el.checkVisibility({visibilityProperty: true}); } catch (e) { rendered = cs.display !== 'none'; }
     var focusable = el.tabIndex >= 0 && !el.disabled && !el.closest('[inert]') && rendered;
-    rows.push([i, ownText ? cs.color : null, ownText ? background(el) : null, fs, px(cs.fontWeight),
+    var bgText = null;
+    if (ownText && (!cs.textShadow || cs.textShadow === 'none') && !occluded(el, r)) { bgText = background(el); }
+    rows.push([i, ownText ? cs.color : null, bgText, fs, px(cs.fontWeight),
       r.left + sx, r.top + sy, r.width, r.height, cs.display, cs.visibility, visible, focusable, cs.position,
       scrollable, cs.cursor, px(cs.letterSpacing), px(cs.wordSpacing), lh, lines, null, null]);
   }

@@ -113,4 +113,15 @@ class FactsCollectorTest {
         List<Outcome> all = RuleEngine.all().run(page);
         assertTrue(all.stream().noneMatch(o -> o instanceof Outcome.CantTell c && c.message().en().startsWith("The rule failed")));
     }
+
+    @Test
+    void textOverAPositionedImageOrWithShadowIsCantTellNotFailed() throws Exception {
+        Page page = load("overlap.html", "<!doctype html><html lang=zh><head><title>t</title>" + STYLE + "</head><body>"
+                + "<div style='position:relative;height:100px'><div style='position:absolute;inset:0;background:#000'></div>"
+                + "<p id=over style='position:relative;color:#eee;margin:0'>深色块上的浅色文字</p></div>"
+                + "<p id=shadow style='color:#fff;text-shadow:0 0 3px #000'>带阴影的白字</p></body></html>");
+        Map<String, String> out = outcomes(page, "text-contrast");
+        assertEquals("cantTell", out.get("#over"), out.toString());
+        assertEquals("cantTell", out.get("#shadow"), out.toString());
+    }
 }
