@@ -45,7 +45,6 @@ public final class KeyboardWalk {
         }
         int limit = Math.min(maxSteps, candidates.size() * 2 + 12);
         List<Map<String, Object>> log = new ArrayList<>();
-        Actions tab = new Actions(driver).sendKeys(Keys.TAB);
         boolean completed = false;
         boolean trapped = false;
         String trapSelector = null;
@@ -54,7 +53,7 @@ public final class KeyboardWalk {
         int firstK = Integer.MIN_VALUE;
         boolean leftSinceFirst = false;
         for (int step = 0; step < limit && !completed && !trapped; step++) {
-            tab.perform();
+            new Actions(driver).sendKeys(Keys.TAB).perform(); // a fresh Actions each time: a reused one stops sending
             if ((step + 1) % READ_EVERY != 0 && step != limit - 1) {
                 continue;
             }

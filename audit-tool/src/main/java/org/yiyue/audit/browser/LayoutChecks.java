@@ -54,8 +54,19 @@ public final class LayoutChecks {
             Map<String, Object> narrow = (Map<String, Object>) js.executeScript(Scripts.get("layout-measure.js"), null, 320);
             List<Map<String, Object>> wide = (List<Map<String, Object>>) narrow.get("wide");
             long docWidth = ((Number) narrow.get("docWidth")).longValue();
-            if (docWidth > 322 && !wide.isEmpty()) {
-                for (Map<String, Object> w : wide) {
+            List<Map<String, Object>> blocks = wide.stream().filter(w -> !Boolean.TRUE.equals(w.get("image"))).toList();
+            for (Map<String, Object> w : wide) {
+                if (Boolean.TRUE.equals(w.get("image"))) {
+                    // a wide image may be content that needs two dimensions (a map, a chart): a person decides
+                    out.cantTell(KeyboardWalk.ENGINE, "reflow-320", List.of("1.4.10"), List.of(), "minor",
+                            String.valueOf(w.get("selector")), PageFindings.snippet(String.valueOf(w.get("html"))),
+                            Text.of("320 像素宽时此图片宽 " + w.get("width") + " 像素，超出视口；请判断它是否属于需要二维布局的内容",
+                                    "At 320 px this image is " + w.get("width") + " px wide; decide whether it needs two-dimensional layout"),
+                            Text.of("图片使用 max-width:100%; height:auto", "Give images max-width: 100%; height: auto"));
+                }
+            }
+            if (docWidth > 322 && !blocks.isEmpty()) {
+                for (Map<String, Object> w : blocks) {
                     out.failed(KeyboardWalk.ENGINE, "reflow-320", List.of("1.4.10"), List.of(), "serious",
                             String.valueOf(w.get("selector")), PageFindings.snippet(String.valueOf(w.get("html"))),
                             Text.of("在 320 CSS 像素宽的视口中，此元素宽 " + w.get("width") + " 像素，页面需要横向滚动",
@@ -63,12 +74,12 @@ public final class LayoutChecks {
                             Text.of("去掉固定宽度和 min-width，用弹性布局和媒体查询让内容在窄屏上重排",
                                     "Remove fixed widths and min-width; let content reflow with flexible layout and media queries"));
                 }
-            } else if (docWidth > 322) {
+            } else if (docWidth > 322 && wide.isEmpty()) {
                 out.cantTell(KeyboardWalk.ENGINE, "reflow-320", List.of("1.4.10"), List.of(), "moderate", "html", "",
                         Text.of("320 像素宽时页面可横向滚动（" + docWidth + " 像素），但无法确定由哪个元素造成",
                                 "At 320 px the page scrolls sideways (" + docWidth + " px) but the cause could not be pinned down"),
                         Text.of("请人工在 320 像素宽度下检查", "Check by hand at 320 px"));
-            } else {
+            } else if (docWidth <= 322) {
                 out.outcome("reflow-320", "passed");
             }
         } finally {

@@ -20,7 +20,13 @@ final class Scripts {
                 if (in == null) {
                     throw new IllegalStateException("missing audit script " + n);
                 }
-                return "return " + new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                // drop the leading comment lines: "return" followed by a line break would return nothing
+                String body = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                while (body.startsWith("//")) {
+                    int nl = body.indexOf('\n');
+                    body = nl < 0 ? "" : body.substring(nl + 1).strip();
+                }
+                return "return " + body;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -113,11 +113,12 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (ReplicaTargets replicas = new ReplicaTargets()) {
+            List<FailOn> thresholds = common.failOn(); // refuse a bad threshold before spending time on the audit
             AuditConfig config = config(replicas);
-            ProgressListener progress = Optional.<ProgressListener>ofNullable(common.progressBar(System.err)).orElse(ProgressListener.NONE);
+            ProgressListener progress = Optional.<ProgressListener>ofNullable(common.progressBar(spec.commandLine().getErr())).orElse(ProgressListener.NONE);
             AuditReport report = new AuditRunner(config, progress, capture, resume).run();
             List<Path> files = ReportWriter.write(report, config.outDir(), config.formats(), config.chinese());
-            return finish(report, files, common.failOn(), out);
+            return finish(report, files, thresholds, out);
         } catch (IllegalArgumentException e) {
             err.println("错误 error: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -195,7 +196,7 @@ public final class AuditCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("yiyue-report", siteId.replaceAll("[^A-Za-z0-9._-]", "_"));
         return new AuditConfig(siteId, siteName, List.of(start), crawl, sample, randomPercent, seed, procs,
                 common.standards(), common.staticOnly, common.workers, Duration.ofSeconds(common.timeoutSeconds), mobilePrefix,
-                dir, common.formats(), common.chinese() ? "zh-CN" : "en", manual, common.axeScript, common.loopbackOnly,
+                dir, common.formats(List.of("html", "json", "earl", "csv", "junit")), common.chinese() ? "zh-CN" : "en", manual, common.axeScript, common.loopbackOnly,
                 keyboardSteps, screenshots, cookieMap);
     }
 

@@ -1,14 +1,15 @@
 package org.yiyue.audit.cli;
 
+import org.yiyue.audit.browser.FactsCollector;
 import org.yiyue.audit.core.RenderedCapture;
 
-/** Picks the rendered-page capture: the wcag-rules facts collector when present, else the DOM alone. */
+/** The rendered-page capture the CLI uses: the wcag-rules facts collector (one script call per page). */
 final class Captures {
 
     private Captures() {
     }
 
     static RenderedCapture best() {
-        return RenderedCapture.DOM_ONLY;
+        return FactsCollector::capture;
     }
 }

@@ -86,12 +86,10 @@ public final class CertifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter pw = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (common.formats.equals(List.of("html", "json", "earl", "csv", "junit"))) {
-            common.formats = new ArrayList<>(List.of("all"));
-        }
         try (ReplicaTargets replicas = new ReplicaTargets()) {
+            List<FailOn> thresholds = common.failOn();
             ReplicaCatalog catalog = replicas.catalog();
-            List<String> formats = common.formats();
+            List<String> formats = common.formats(List.of("all"));
             boolean zh = common.chinese();
             ObjectNode summary = JsonReport.MAPPER.createObjectNode();
             summary.put("tool", AuditRunner.TOOL + " " + AuditRunner.VERSION);
@@ -104,7 +102,7 @@ public final class CertifyCommand implements Callable<Integer> {
                 ReplicaCatalog.Site site = catalog.site(id);
                 URI origin = origins.containsKey(id) ? URI.create(origins.get(id)) : replicas.origin(id);
                 AuditConfig config = config(site, origin);
-                ProgressListener progress = Optional.<ProgressListener>ofNullable(common.progressBar(System.err)).orElse(ProgressListener.NONE);
+                ProgressListener progress = Optional.<ProgressListener>ofNullable(common.progressBar(spec.commandLine().getErr())).orElse(ProgressListener.NONE);
                 progress.message("== " + id + " " + site.name() + " @ " + origin);
                 AuditReport report = new AuditRunner(config, progress, capture, false).run();
                 List<Path> files = ReportWriter.write(report, config.outDir(), formats, zh);
@@ -113,7 +111,7 @@ public final class CertifyCommand implements Callable<Integer> {
                         java.util.Set.of(Fetcher.hostKey(origin)));
                 List<DefectMatcher.Match> matches = new DefectMatcher(fetcher).match(report, origin, catalog.defects(id));
                 siteNodes.add(siteSummary(report, matches, catalog.controlPages(id), origin, pw));
-                if (AuditCommand.finish(report, files, common.failOn(), pw) != ExitCodes.OK) {
+                if (AuditCommand.finish(report, files, thresholds, pw) != ExitCodes.OK) {
                     code = ExitCodes.THRESHOLD;
                 }
             }
@@ -165,9 +163,9 @@ public final class CertifyCommand implements Callable<Integer> {
             processes.add(new Sampler.Process("申办流程 application", flow));
         }
         CrawlOptions crawl = new CrawlOptions(maxPages, 2, true, List.of(), List.of(java.util.regex.Pattern.compile("/logout")), Duration.ofMillis(delayMs), 2, true, true);
-        return new AuditConfig(site.id(), site.name(), seeds, crawl, false, 10, 1, processes, common.standards(),
+        return new AuditConfig(site.id(), site.name(), seeds, crawl, true, 10, 1, processes, common.standards(),
                 common.staticOnly, common.workers, Duration.ofSeconds(common.timeoutSeconds),
-                site.id().equals("portal") ? "/m/" : null, out.resolve(site.id()), common.formats(),
+                site.id().equals("portal") ? "/m/" : null, out.resolve(site.id()), common.formats(List.of("all")),
                 common.chinese() ? "zh-CN" : "en", common.manual == null ? List.of() : ManualResults.read(common.manual),
                 common.axeScript, true, 300, 6, cookies);
     }

@@ -22,8 +22,8 @@ public final class CommonOptions {
     int workers = 1;
 
     @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FMT",
-            description = "html, pdf, json, earl, csv, junit or all (default: html,json,earl,csv,junit)")
-    List<String> formats = new ArrayList<>(List.of("html", "json", "earl", "csv", "junit"));
+            description = "html, pdf, json, earl, csv, junit or all (default: audit html,json,earl,csv,junit; certify all)")
+    List<String> formats;
 
     @Option(names = "--locale", paramLabel = "LOCALE", description = "report language: zh-CN (default) or en")
     String locale = "zh-CN";
@@ -59,9 +59,9 @@ public final class CommonOptions {
         return List.copyOf(out);
     }
 
-    List<String> formats() {
+    List<String> formats(List<String> defaults) {
         Set<String> out = new LinkedHashSet<>();
-        for (String f : formats) {
+        for (String f : formats == null ? defaults : formats) {
             String x = f.strip();
             if (x.equals("all")) {
                 out.addAll(List.of("html", "pdf", "json", "earl", "csv", "junit"));
@@ -85,7 +85,7 @@ public final class CommonOptions {
         return !locale.equals("en");
     }
 
-    ProgressBar progressBar(java.io.PrintStream err) {
+    ProgressBar progressBar(java.io.PrintWriter err) {
         return switch (progress) {
             case "bar" -> new ProgressBar(err, true);
             case "lines" -> new ProgressBar(err, false);

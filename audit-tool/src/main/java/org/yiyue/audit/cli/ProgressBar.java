@@ -1,6 +1,6 @@
 package org.yiyue.audit.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 
 import org.yiyue.audit.core.ProgressListener;
@@ -12,12 +12,12 @@ import org.yiyue.audit.report.PageReport;
  */
 public final class ProgressBar implements ProgressListener {
 
-    private final PrintStream err;
+    private final PrintWriter err;
     private final boolean inPlace;
     private long start;
     private int resumed;
 
-    public ProgressBar(PrintStream err, boolean inPlace) {
+    public ProgressBar(PrintWriter err, boolean inPlace) {
         this.err = err;
         this.inPlace = inPlace;
     }

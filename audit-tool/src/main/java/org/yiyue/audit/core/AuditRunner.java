@@ -207,7 +207,14 @@ public final class AuditRunner {
                             f.isHtml() ? PageTypes.template(e.url()) : "", List.of());
                 }
                 String reason = e.reason().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.detail();
-                PageReport r = auditor.audit(page, reason, browser, index.incrementAndGet());
+                PageReport r;
+                try {
+                    r = auditor.audit(page, reason, browser, index.incrementAndGet());
+                } catch (RuntimeException ex) {
+                    // a bug or a dead browser must not lose the run: the page is reported as not audited
+                    r = new PageReport(e.url().toString(), "", page.pageType(), reason, "desktop", "error", 0,
+                            ex.getClass().getSimpleName() + ": " + ex.getMessage(), 0, List.of(), Map.of());
+                }
                 store.write(r);
                 results.add(r);
                 progress.pageDone(r, count.incrementAndGet(), total);

@@ -7,7 +7,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chromium.HasCdp;
 import org.yiyue.audit.browser.AuditBrowser;
 import org.yiyue.audit.browser.AxeScan;
@@ -87,10 +86,14 @@ public final class PageAuditor {
                 if (!v.isEmpty()) {
                     axeVersion = v;
                 }
-                KeyboardWalk.run(d, out, config.keyboardSteps());
-                LayoutChecks.run(d, out, mobile ? AuditBrowser.MOBILE_METRICS : null);
-                ToolbarChecks.runIfPresent(d, out, mobile,
-                        (mobile ? noHarmMobile : noHarmDesktop).compareAndSet(false, true));
+                List<String> problems = new java.util.ArrayList<>();
+                step("keyboard walk", problems, () -> KeyboardWalk.run(d, out, config.keyboardSteps()));
+                step("200%/320px layout", problems, () -> LayoutChecks.run(d, out, mobile ? AuditBrowser.MOBILE_METRICS : null));
+                step("toolbar checks", problems, () -> ToolbarChecks.runIfPresent(d, out, mobile,
+                        (mobile ? noHarmMobile : noHarmDesktop).compareAndSet(false, true)));
+                if (!problems.isEmpty()) {
+                    detail = String.join("; ", problems);
+                }
                 status = "audited";
                 findings = FindingMerger.merge(out.findings(), dom);
                 findings = ElementShots.attach(d, findings, config.outDir().resolve("shots"),
@@ -98,7 +101,7 @@ public final class PageAuditor {
             } catch (TimeoutException e) {
                 detail = "browser: page load timed out after " + config.pageTimeout().toSeconds() + " s; static results only";
                 findings = FindingMerger.merge(out.findings(), dom);
-            } catch (WebDriverException | IllegalStateException e) {
+            } catch (RuntimeException e) {
                 detail = "browser step failed: " + firstLine(e.getMessage()) + "; static results only";
                 findings = FindingMerger.merge(out.findings(), dom);
             }
@@ -107,6 +110,17 @@ public final class PageAuditor {
         }
         return new PageReport(url, raw.title(), crawled.pageType(), sampleReason, device, status, html.status(), detail,
                 System.currentTimeMillis() - start, findings, out.outcomes());
+    }
+
+    /** Runs one browser check; its failure is noted on the page (the other checks and results stay). */
+    private static void step(String name, List<String> problems, Runnable check) {
+        try {
+            check.run();
+        } catch (TimeoutException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            problems.add(name + " could not run: " + e.getClass().getSimpleName() + " " + firstLine(e.getMessage()));
+        }
     }
 
     private static String firstLine(String s) {

@@ -43,12 +43,21 @@ public final class Sampler {
         }
         Map<URI, Entry> chosen = new LinkedHashMap<>();
         Set<String> typesSeen = new LinkedHashSet<>();
+        Set<String> commonSeen = new LinkedHashSet<>();
         for (CrawledPage p : pages) {
             String type = p.pageType().isEmpty() ? "(" + p.fetch().kind() + ")" : p.pageType();
+            String path = p.url().getPath().toLowerCase(Locale.ROOT);
+            java.util.regex.Matcher common = COMMON.matcher(path.substring(path.lastIndexOf('/') + 1));
             if (typesSeen.add(type)) {
                 chosen.put(p.url(), new Entry(p.url(), Reason.STRUCTURED, "page type " + type));
-            } else if (p.depth() == 0 || COMMON.matcher(p.url().getPath().toLowerCase(Locale.ROOT)).find()) {
-                chosen.putIfAbsent(p.url(), new Entry(p.url(), Reason.STRUCTURED, "common page"));
+                if (common.find()) {
+                    commonSeen.add(common.group(1));
+                }
+            } else if (p.depth() == 0) {
+                chosen.putIfAbsent(p.url(), new Entry(p.url(), Reason.STRUCTURED, "start page"));
+            } else if (common.find() && commonSeen.add(common.group(1))) {
+                // one page per common function (login, search, help, contact …), as WCAG-EM step 2 lists them
+                chosen.putIfAbsent(p.url(), new Entry(p.url(), Reason.STRUCTURED, "common page: " + common.group(1)));
             }
         }
         int structured = chosen.size();

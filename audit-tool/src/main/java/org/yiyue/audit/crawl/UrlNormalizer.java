@@ -24,6 +24,10 @@ public final class UrlNormalizer {
             return Optional.empty();
         }
         try {
+            if (base != null && h.startsWith("?")) {
+                // java.net.URI follows RFC 2396 here and drops the last path segment; RFC 3986 keeps it
+                h = base.getRawPath() + h;
+            }
             URI resolved = base == null ? new URI(encodeUnsafe(h)) : base.resolve(new URI(encodeUnsafe(h)));
             return normalize(resolved);
         } catch (URISyntaxException | IllegalArgumentException e) {

@@ -54,7 +54,8 @@
       for (var ch = e.firstElementChild; ch; ch = ch.nextElementSibling) {
         if (ch.getBoundingClientRect().width > width + 2 && !ch.closest(EXEMPT)) { childWide = true; break; }
       }
-      if (!childWide) wide.push({selector: path(e), html: e.outerHTML.slice(0, 200), width: Math.round(r.width)});
+      if (!childWide) wide.push({selector: path(e), html: e.outerHTML.slice(0, 200), width: Math.round(r.width),
+        image: /^(img|picture|svg|canvas|video|object|embed)$/.test(e.localName)});
       if (wide.length >= 5) break;
     }
   }
