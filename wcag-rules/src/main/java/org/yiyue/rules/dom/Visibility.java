@@ -32,7 +32,8 @@ public final class Visibility {
             if (f.get().display().equals("none")) {
                 return true; // the browser's computed display is authoritative for this element
             }
-        } else if (staticDisplayNone(e)) {
+        } else if (staticDisplayNone(e) || (!InlineStyle.of(e).value("display").isPresent()
+                && org.yiyue.rules.css.StyleSheets.of(page).displayNone().contains(e))) {
             return true;
         }
         Element parent = e.parent();
@@ -76,6 +77,10 @@ public final class Visibility {
         Optional<String> v = InlineStyle.of(e).value("visibility");
         if (v.isPresent() && !v.get().equals("inherit")) {
             return v.get().equals("hidden") || v.get().equals("collapse");
+        }
+        String sheet = org.yiyue.rules.css.StyleSheets.of(page).visibility().get(e);
+        if (sheet != null) {
+            return !sheet.equals("visible");
         }
         Element parent = e.parent();
         return parent != null && visibilityHidden(parent, page);
