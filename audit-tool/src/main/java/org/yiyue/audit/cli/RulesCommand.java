@@ -48,6 +48,9 @@ public final class RulesCommand implements Callable<Integer> {
     @Option(names = "--tags", split = ",", description = "只运行带这些标签的规则，如 wcag2a,elder · only rules with these tags")
     Set<String> tags;
 
+    @Option(names = "--elder", description = "声明页面为适老化（长辈版）页面，启用 W-S1..3 等检查 · declare the pages elder-mode (适老化) pages")
+    boolean elder;
+
     @Option(names = "--charset", description = "强制页面编码 · force the page charset (gbk is read as GB18030)")
     String charset;
 
@@ -69,20 +72,32 @@ public final class RulesCommand implements Callable<Integer> {
         try {
             for (String input : inputs) {
                 try {
-                    PageInput.Loaded loaded = PageInput.read(input, charset);
                     Page page;
+                    String subject;
+                    String pageCharset;
                     if (rendered) {
+                        String url = PageInput.isUrl(input) ? input : Path.of(input).toAbsolutePath().toUri().toString();
+                        if (!PageInput.isUrl(input) && !java.nio.file.Files.isRegularFile(Path.of(input))) {
+                            throw new java.io.IOException("不是可读文件 / not a readable file: " + input);
+                        }
                         if (browser == null) {
                             browser = AuditBrowser.start(offline, Duration.ofSeconds(30));
                         }
-                        String url = PageInput.isUrl(input) ? input : Path.of(input).toAbsolutePath().toUri().toString();
                         page = RenderedPages.load(browser.driver(), url, Duration.ofMillis(200));
+                        subject = url;
+                        pageCharset = String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                                .executeScript("return document.characterSet"));
                     } else {
+                        PageInput.Loaded loaded = PageInput.read(input, charset);
                         page = Page.of(Jsoup.parse(loaded.html(), loaded.baseUrl()), loaded.baseUrl());
+                        subject = loaded.baseUrl();
+                        pageCharset = loaded.charset();
+                    }
+                    if (elder && page.document().firstElementChild() != null) {
+                        page.document().firstElementChild().attr("data-yiyue-mode", "elder");
                     }
                     List<Outcome> outcomes = engine.runParallel(page);
-                    results.add(new OutcomeOutput.PageResult(loaded.baseUrl(), loaded.charset(),
-                            rendered ? "rendered" : "static", outcomes));
+                    results.add(new OutcomeOutput.PageResult(subject, pageCharset, rendered ? "rendered" : "static", outcomes));
                 } catch (Exception e) {
                     inputError = true;
                     err.println("无法检查 / cannot check " + input + ": " + e.getMessage());

@@ -110,4 +110,15 @@ class RulesCommandTest {
         assertEquals(0, help.code());
         assertTrue(help.out().contains("rules"));
     }
+
+    @Test
+    void elderFlagEnablesTheElderModeChecks(@TempDir Path dir) throws Exception {
+        Path f = page(dir, "e.html", "<html lang=zh><head><title>首页</title></head><body><a href=/app>下载APP</a></body></html>");
+        Run plain = run("rules", "--tags", "elder", f.toString());
+        Run elder = run("rules", "--tags", "elder", "--elder", f.toString());
+        assertEquals(0, plain.code(), plain.out());
+        assertEquals(1, elder.code(), elder.out());
+        assertTrue(elder.out().contains("elder-no-induced-download"));
+        assertTrue(!elder.out().contains("data-yiyue-mode"), "the declaration must not leak into snippets");
+    }
 }
