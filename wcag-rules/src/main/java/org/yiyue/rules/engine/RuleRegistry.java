@@ -47,6 +47,7 @@ import org.yiyue.rules.checks.standards.NoMarquee;
 import org.yiyue.rules.checks.standards.ReferencedIdUnique;
 import org.yiyue.rules.checks.standards.TargetSize;
 import org.yiyue.rules.checks.structure.AutocompleteValid;
+import org.yiyue.rules.checks.structure.HeaderCellAssigned;
 import org.yiyue.rules.checks.structure.HeadersAttributeValid;
 import org.yiyue.rules.checks.structure.OrientationNotLocked;
 import org.yiyue.rules.checks.text.ImageNameDescriptive;
@@ -76,7 +77,7 @@ public final class RuleRegistry {
             new MetaRefreshNoException(), new OrientationNotLocked(), new RequiredStates(), new SummaryName(),
             // ACT proposed
             new GlobalNamingNotProhibited(), new RequiredContextRole(), new RequiredOwnedElements(),
-            new AttributePermitted(), new IframeName(), new HeadingName(), new LabelInName(),
+            new AttributePermitted(), new IframeName(), new HeadingName(), new LabelInName(), new HeaderCellAssigned(),
             // beyond ACT: WCAG 2.2 SCs without ACT rules, and MIIT 适老化 items
             new BypassBlocks(), new TargetSize(), new FocusNotObscured(), new NoMarquee(), new NoFocusBlur(),
             new ReferencedIdUnique(), new ElderNoAds(), new ElderNoInducedDownload(), new ElderFloatClosable(),

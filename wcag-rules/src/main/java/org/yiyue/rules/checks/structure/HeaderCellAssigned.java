@@ -1,0 +1,122 @@
+package org.yiyue.rules.checks.structure;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.nodes.Element;
+import org.yiyue.rules.aria.Roles;
+import org.yiyue.rules.dom.Dom;
+import org.yiyue.rules.dom.Predicates;
+import org.yiyue.rules.dom.Tri;
+import org.yiyue.rules.engine.ElementRule;
+import org.yiyue.rules.engine.Meta;
+import org.yiyue.rules.engine.Target;
+import org.yiyue.rules.engine.Verdict;
+import org.yiyue.rules.model.Level;
+import org.yiyue.rules.page.Page;
+
+/**
+ * ACT d0f69e (proposed): a visible row or column header of an HTML table is assigned to at least one data cell —
+ * through the cell's headers attribute, or by sharing a row (row header) or column (column header) in the table
+ * grid built with colspan/rowspan. Only native tables are judged.
+ */
+public final class HeaderCellAssigned extends ElementRule {
+
+    public HeaderCellAssigned() {
+        super(Meta.rule("th-has-data-cells")
+                .title("表头单元格有对应的数据单元格", "Table header cell has assigned cells")
+                .help("删除没有数据的表头，或补齐对应的数据单元格；布局表格不要用 th",
+                        "Remove headers without data cells or add the cells; do not use th in layout tables")
+                .wcag(Level.A, "1.3.1").act("d0f69e", false).tags("tables").build());
+    }
+
+    @Override
+    protected String candidates() {
+        return "th, td[role=columnheader], td[role=rowheader]";
+    }
+
+    @Override
+    protected boolean applies(Element e, Page page) {
+        if (!Predicates.hasRole(e, page, "rowheader", "columnheader") || Predicates.isVisible(e, page) == Tri.NO
+                || !Predicates.isIncludedInAccessibilityTree(e, page)) {
+            return false;
+        }
+        Element table = e.closest("table");
+        return table != null && Predicates.hasRole(table, page, "table", "grid", "treegrid")
+                && Predicates.isIncludedInAccessibilityTree(table, page);
+    }
+
+    /** Grid slots (row, column) of each cell of the table, honouring colspan and rowspan. */
+    static Map<Element, int[]> grid(Element table) {
+        Map<Element, int[]> slots = new HashMap<>();
+        Map<Long, Boolean> taken = new HashMap<>();
+        int r = 0;
+        for (Element row : table.select("tr")) {
+            if (row.closest("table") != table) {
+                continue;
+            }
+            int c = 0;
+            for (Element cell : row.children()) {
+                if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) {
+                    continue;
+                }
+                while (taken.containsKey(((long) r << 32) | c)) {
+                    c++;
+                }
+                int cs = span(cell.attr("colspan"), 1000);
+                int rs = span(cell.attr("rowspan"), 65534);
+                for (int i = 0; i < rs && i < 500; i++) {
+                    for (int j = 0; j < cs; j++) {
+                        taken.put(((long) (r + i) << 32) | (c + j), true);
+                    }
+                }
+                slots.put(cell, new int[] {r, r + rs - 1, c, c + cs - 1});
+                c += cs;
+            }
+            r++;
+        }
+        return slots;
+    }
+
+    private static int span(String v, int max) {
+        Integer n = Dom.parseHtmlInteger(v);
+        return n == null || n < 1 ? 1 : Math.min(n, max);
+    }
+
+    @Override
+    protected Verdict expectation(Target t, Page page) {
+        Element header = t.element();
+        Element table = header.closest("table");
+        if (!header.id().isEmpty()) {
+            for (Element cell : table.select("td[headers], th[headers]")) {
+                for (String ref : cell.attr("headers").trim().split("\\s+")) {
+                    if (ref.equals(header.id()) && cell != header) {
+                        return Verdict.pass("被单元格的 headers 引用", "Referenced by a cell's headers attribute");
+                    }
+                }
+            }
+        }
+        Map<Element, int[]> slots = grid(table);
+        int[] h = slots.get(header);
+        if (h == null) {
+            return Verdict.cantTell("无法定位表头在表格中的位置", "Cannot place the header in the table grid");
+        }
+        boolean column = "columnheader".equals(Roles.semantic(header, page));
+        List<Element> candidates = new ArrayList<>();
+        for (Map.Entry<Element, int[]> s : slots.entrySet()) {
+            Element cell = s.getKey();
+            int[] p = s.getValue();
+            boolean shares = column ? p[2] <= h[3] && p[3] >= h[2] : p[0] <= h[1] && p[1] >= h[0];
+            if (cell != header && shares && Predicates.hasRole(cell, page, "cell", "gridcell")) {
+                candidates.add(cell);
+            }
+        }
+        if (!candidates.isEmpty()) {
+            return Verdict.pass("有 " + candidates.size() + " 个对应的数据单元格", candidates.size() + " data cell(s) are assigned");
+        }
+        return Verdict.fail(column ? "该列没有数据单元格" : "该行没有数据单元格",
+                column ? "No data cell in this header's column" : "No data cell in this header's row");
+    }
+}
