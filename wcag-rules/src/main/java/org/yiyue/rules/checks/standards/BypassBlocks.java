@@ -15,7 +15,7 @@ import org.yiyue.rules.page.Page;
 
 /**
  * WCAG 2.4.1 bypass blocks: a page that starts with a block of links (a likely repeated navigation block) offers
- * a way past it — a same-page link, a main landmark, a heading, or frames. Fails only when none exists at all.
+ * a way past it — a same-page link, a landmark, a heading, or frames. Fails only when none exists at all.
  */
 public final class BypassBlocks extends PageCheck {
 
@@ -42,8 +42,10 @@ public final class BypassBlocks extends PageCheck {
         Element body = page.document().body();
         boolean skipLink = body.select("a[href^=#]").stream()
                 .anyMatch(a -> a.attr("href").length() > 1 && !a.attr("href").equals("#top"));
+        // any landmark lets screen-reader users jump between regions (ARIA11), not only main
         boolean main = body.getAllElements().stream()
-                .anyMatch(e -> Predicates.hasRole(e, page, "main") && Predicates.isIncludedInAccessibilityTree(e, page));
+                .anyMatch(e -> Predicates.hasRoleIn(e, page, org.yiyue.rules.aria.AriaRoles.LANDMARK)
+                        && Predicates.isIncludedInAccessibilityTree(e, page));
         boolean heading = body.getAllElements().stream()
                 .anyMatch(e -> Predicates.hasRole(e, page, "heading") && Predicates.isIncludedInAccessibilityTree(e, page));
         boolean frames = !page.document().select("frameset, frame").isEmpty();
