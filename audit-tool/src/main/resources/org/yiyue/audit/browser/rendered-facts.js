@@ -84,6 +84,9 @@ return (function (maxElements, maxFocusProbes) {
       r.left + sx, r.top + sy, r.width, r.height, cs.display, cs.visibility, visible, focusable, cs.position,
       scrollable, cs.cursor, px(cs.letterSpacing), px(cs.wordSpacing), lh, lines, null, null]);
   }
+  // serialise before the focus probes: focus handlers may change the DOM (open menus, blur, …)
+  var doctype = document.doctype ? '<!DOCTYPE ' + document.doctype.name + '>' : '';
+  var html = doctype + document.documentElement.outerHTML;
   // focus probes: does focusing change the element's look, and is it then covered by other content?
   var probes = 0, previous = document.activeElement;
   for (var k = 0; k < rows.length && probes < maxFocusProbes; k++) {
@@ -111,7 +114,6 @@ return (function (maxElements, maxFocusProbes) {
   }
   try { if (previous && previous.focus) { previous.focus(); } } catch (e) { /* ignore */ }
   window.scrollTo(sx, sy);
-  var doctype = document.doctype ? '<!DOCTYPE ' + document.doctype.name + '>' : '';
-  return {html: doctype + document.documentElement.outerHTML, width: window.innerWidth, height: window.innerHeight,
+  return {html: html, width: window.innerWidth, height: window.innerHeight,
     total: all.length, rows: rows};
 })(arguments[0], arguments[1]);
