@@ -37,6 +37,7 @@ public final class KeyboardWalk {
     public static void run(WebDriver driver, PageFindings out, int maxSteps) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         List<Map<String, Object>> candidates = (List<Map<String, Object>>) js.executeScript(Scripts.get("keyboard-prepare.js"));
+        pointerOnly((List<Map<String, Object>>) js.executeScript("return window.__yiyuePointerOnly || [];"), out);
         if (candidates == null || candidates.isEmpty()) {
             for (String r : List.of("kbd-unreachable", "kbd-trap", "kbd-focus-visible", "kbd-focus-obscured", "kbd-focus-removed")) {
                 out.outcome(r, "inapplicable");
@@ -101,6 +102,31 @@ public final class KeyboardWalk {
             }
         }
         judge(candidates, log, completed, trapped, trapSelector, trapHtml, out);
+    }
+
+    /** F54: click handlers on elements the keyboard cannot reach; hover-only handlers need a person's judgement. */
+    private static void pointerOnly(List<Map<String, Object>> found, PageFindings out) {
+        boolean any = false;
+        for (Map<String, Object> e : found) {
+            String sel = String.valueOf(e.get("selector"));
+            String html = PageFindings.snippet(String.valueOf(e.get("html")));
+            if (Boolean.TRUE.equals(e.get("click"))) {
+                any = true;
+                out.failed(ENGINE, "kbd-pointer-only", List.of("2.1.1"), List.of("W-O1"), "serious", sel, html,
+                        Text.of("元素只响应鼠标点击（onclick 等），既不能获得焦点，也没有键盘处理，键盘用户无法操作（失败技术 F54）",
+                                "The element reacts to mouse clicks only (onclick …): it cannot take focus and has no key handler (failure F54)"),
+                        Text.of("改用 <button> 或 <a href>；确需自定义时加 tabindex=\"0\"、合适的 role 和 Enter/空格键处理",
+                                "Use <button> or <a href>; if custom, add tabindex=\"0\", a role and Enter/Space handling"));
+            } else {
+                out.cantTell(ENGINE, "kbd-pointer-only", List.of("2.1.1"), List.of("W-O1"), "moderate", sel, html,
+                        Text.of("元素有仅鼠标悬停的处理（onmouseover 等）且不能获得焦点；请判断悬停显示的内容或功能键盘能否获得",
+                                "The element has hover-only handlers (onmouseover …) and cannot take focus; check whether what hover reveals is keyboard-available"),
+                        Text.of("为悬停功能提供获得焦点时的等效方式（onfocus 或改用按钮）", "Offer the same on focus (onfocus, or a button)"));
+            }
+        }
+        if (!any && found.isEmpty()) {
+            out.outcome("kbd-pointer-only", "passed");
+        }
     }
 
     private static int reachableCount(List<Map<String, Object>> candidates) {

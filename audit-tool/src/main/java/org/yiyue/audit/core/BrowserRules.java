@@ -18,6 +18,7 @@ public final class BrowserRules {
         String tb = ToolbarChecks.ENGINE;
         return List.of(
                 new RuleInfo("kbd-unreachable", kb, Text.of("键盘可到达所有可聚焦元素", "Tab reaches every focusable element"), List.of("2.1.1"), List.of("W-O1"), null),
+                new RuleInfo("kbd-pointer-only", kb, Text.of("不只响应鼠标（F54）", "No pointer-only handlers (F54)"), List.of("2.1.1"), List.of("W-O1"), null),
                 new RuleInfo("kbd-focus-removed", kb, Text.of("获得焦点时不被脚本移走", "Focus is not removed on focus"), List.of("2.1.1", "2.4.7"), List.of("W-O1", "W-P5"), null),
                 new RuleInfo("kbd-trap", kb, Text.of("无键盘陷阱", "No keyboard trap"), List.of("2.1.2"), List.of("W-O1"), null),
                 new RuleInfo("kbd-focus-visible", kb, Text.of("焦点可见", "Focus visible"), List.of("2.4.7"), List.of("W-P5"), null),

@@ -2,11 +2,18 @@
 // unfocused, and log every focus change from now on (the log is read back by the audit).
 (function () {
   var SEL = 'a[href],area[href],button,input,select,textarea,iframe,summary,[tabindex],[contenteditable=""],[contenteditable=true]';
+  // What a sighted user can see change on focus: an outline or border only counts when it is drawn
+  // (style not none, width > 0), so an invisible width change (outline:0 on :focus) is no indicator.
   function sig(el) {
     if (!el || el.nodeType !== 1) return '';
     var s = getComputedStyle(el);
-    return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderTopColor, s.borderBottomColor,
-      s.borderTopWidth, s.borderBottomWidth, s.backgroundColor, s.color, s.textDecorationLine].join('|');
+    var outline = (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0) ? 'none'
+      : s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor + ' ' + s.outlineOffset;
+    var border = ['Top', 'Right', 'Bottom', 'Left'].map(function (side) {
+      var st = s['border' + side + 'Style'], w = parseFloat(s['border' + side + 'Width']);
+      return (st === 'none' || st === 'hidden' || w === 0) ? 'none' : st + ' ' + w + ' ' + s['border' + side + 'Color'];
+    }).join(',');
+    return [outline, s.boxShadow, border, s.backgroundColor, s.color, s.textDecorationLine].join('|');
   }
   function visible(el) {
     if (!el.getClientRects().length) return false;
@@ -41,6 +48,19 @@
       html: el.outerHTML.slice(0, 200)});
     k++;
   });
+  // Pointer-only controls (WCAG failure F54): a click handler in markup on an element that is not focusable and
+  // has no focusable element inside or around it. Hover-only handlers are collected apart (a person judges them).
+  var pointerOnly = [];
+  var FOCUSABLE = 'a[href],area[href],button,input,select,textarea,iframe,summary,[tabindex],[contenteditable]';
+  document.querySelectorAll('[onclick],[onmousedown],[onmouseup],[onmouseover],[onmouseenter]').forEach(function (el) {
+    if (el === document.body || el === document.documentElement || el.matches(FOCUSABLE) && el.tabIndex >= 0) return;
+    if (el.disabled || !visible(el) || el.closest('[inert]')) return;
+    if (el.querySelector(FOCUSABLE) || (el.parentElement && el.parentElement.closest(FOCUSABLE))) return;
+    if (el.hasAttribute('onkeydown') || el.hasAttribute('onkeyup') || el.hasAttribute('onkeypress')) return;
+    var click = el.hasAttribute('onclick') || el.hasAttribute('onmousedown') || el.hasAttribute('onmouseup');
+    pointerOnly.push({selector: path(el), html: el.outerHTML.slice(0, 200), click: click});
+  });
+  window.__yiyuePointerOnly = pointerOnly;
   window.__yiyuePath = path;
   window.__yiyueFocusLog = [];
   function fixedCover(el, x, y) {

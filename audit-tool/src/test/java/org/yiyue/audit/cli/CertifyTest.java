@@ -1,0 +1,131 @@
+package org.yiyue.audit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.yiyue.audit.report.AuditReport;
+import org.yiyue.audit.report.JsonReport;
+import org.yiyue.demo.ReplicaCatalog;
+import org.yiyue.demo.ReplicaSites;
+import org.yiyue.testkit.ReplicaSitesExtension;
+
+/**
+ * Certification of the four replica sites in Chromium, against defects.json: recall per site is printed, every
+ * defect counted as found was found on its page and element (DefectMatcher), the control pages have no failure,
+ * the PDF has the four sites' sections, and EARL has one assertion per (page, rule).
+ */
+@ExtendWith(ReplicaSitesExtension.class)
+class CertifyTest {
+
+    /**
+     * The least share of the automatable defects the audit must find. Measured recall is printed on every run; this
+     * floor only guards against regressions (the misses, with their reasons, are in the final report of issue 6).
+     */
+    static final double RECALL_FLOOR = 0.70;
+
+    @Test
+    void certifiesTheFourSites(ReplicaSites sites, ReplicaCatalog catalog, @TempDir Path out) throws Exception {
+        List<String> args = new ArrayList<>(List.of("certify", "--out", out.toString(), "-w", "2", "--progress", "off", "--format", "all"));
+        for (String id : ReplicaSites.SITE_IDS) {
+            args.add("--origin");
+            args.add(id + "=" + sites.origin(id));
+        }
+        Cli run = Cli.run(args.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, run.exit(), run.out() + run.err());
+
+        JsonNode summary = JsonReport.MAPPER.readTree(out.resolve("summary.json").toFile());
+        assertEquals(4, summary.get("sites").size());
+        int allAuto = 0;
+        int allFound = 0;
+        StringBuilder recall = new StringBuilder();
+        for (JsonNode site : summary.get("sites")) {
+            String id = site.get("site").asText();
+            assertTrue(site.get("pagesAudited").asInt() >= catalog.site(id).pages().size() - 1, id + " pages audited");
+            for (JsonNode c : site.get("controlPages")) {
+                assertTrue(c.get("audited").asBoolean(), id + c.get("page").asText() + " audited");
+                assertEquals(0, c.get("failures").asInt(), id + c.get("page").asText() + " is defect-free but got " + c.get("failedRules"));
+            }
+            int auto = site.get("automatableDefects").asInt();
+            int found = site.get("automatableFound").asInt();
+            assertEquals(catalog.defects(id).stream().filter(d -> !d.detectable().equals("manual")).count(), auto);
+            allAuto += auto;
+            allFound += found;
+            recall.append(String.format("recall %-6s %2d/%2d = %.2f%n", id, found, auto, (double) found / auto));
+            for (JsonNode d : site.get("defects")) {
+                if (d.get("found").asBoolean()) {
+                    assertTrue(d.get("foundBy").size() > 0, d.toString());
+                } else if (!d.get("detectable").asText().equals("manual")) {
+                    recall.append("   missed ").append(d.get("id").asText()).append(' ').append(d.get("detectable").asText())
+                            .append(' ').append(d.get("wcag")).append(' ').append(d.get("page").asText()).append(' ')
+                            .append(d.get("selector").asText()).append('\n');
+                }
+            }
+            // EARL: one assertion per (page, rule), parsed back as JSON-LD with an inline context
+            AuditReport r = JsonReport.read(out.resolve(id).resolve("report.json"));
+            JsonNode earl = JsonReport.MAPPER.readTree(out.resolve(id).resolve("report.earl.jsonld").toFile());
+            assertEquals("http://www.w3.org/ns/earl#", earl.at("/@context/earl").asText());
+            Set<String> pairs = new HashSet<>();
+            for (JsonNode n : earl.get("@graph")) {
+                if (n.path("@type").asText().equals("earl:Assertion")) {
+                    assertTrue(pairs.add(n.at("/earl:subject/@id").asText() + " " + n.at("/earl:test/@id").asText()));
+                }
+            }
+            assertEquals(r.pages().stream().mapToInt(p -> p.audited() ? p.ruleOutcomes().size() : 1).sum(), pairs.size());
+            assertTrue(Files.size(out.resolve(id).resolve("report.pdf")) > 10_000);
+        }
+        System.out.print(recall);
+        System.out.printf("recall all    %d/%d = %.2f%n", allFound, allAuto, (double) allFound / allAuto);
+        assertTrue((double) allFound / allAuto >= RECALL_FLOOR, recall.toString());
+
+        // the certification PDF: Chromium's print with a document outline, one bookmark per site section
+        byte[] pdf = Files.readAllBytes(out.resolve("certification.pdf"));
+        assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII));
+        List<String> titles = PdfOutline.titles(pdf);
+        for (String id : ReplicaSites.SITE_IDS) {
+            assertTrue(titles.stream().anyMatch(t -> t.startsWith(id + " — ")), id + " section in the PDF outline: " + titles);
+        }
+    }
+
+    /** Reads bookmark titles (/Title strings) from an uncompressed PDF outline. */
+    static final class PdfOutline {
+        static List<String> titles(byte[] pdf) {
+            String s = new String(pdf, StandardCharsets.ISO_8859_1);
+            List<String> out = new ArrayList<>();
+            Matcher hex = Pattern.compile("/Title\\s*<([0-9A-Fa-f]+)>").matcher(s);
+            while (hex.find()) {
+                out.add(utf16(hex.group(1)));
+            }
+            Matcher lit = Pattern.compile("/Title\\s*\\(((?:\\\\.|[^\\\\)])*)\\)").matcher(s);
+            while (lit.find()) {
+                out.add(lit.group(1));
+            }
+            return out;
+        }
+
+        private static String utf16(String hex) {
+            byte[] b = new byte[hex.length() / 2];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+            }
+            if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+                return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
+            }
+            return new String(b, StandardCharsets.ISO_8859_1);
+        }
+    }
+}
