@@ -119,6 +119,10 @@ function start(script) {
     }, { once: true });
   }
 
+  // Inside a frame the top page's toolbar is the one to use: restore settings only, no second launcher.
+  let framed = true;
+  try { framed = window.self !== window.top; } catch (e) { /* cross-origin parent: framed */ }
+  if (framed) return app;
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', buildUi, { once: true });
   else buildUi();
   return app;

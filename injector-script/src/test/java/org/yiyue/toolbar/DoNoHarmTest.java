@@ -1,0 +1,213 @@
+package org.yiyue.toolbar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import org.yiyue.demo.ReplicaCatalog;
+import org.yiyue.demo.ReplicaSites;
+import org.yiyue.testkit.EmbeddedToolbar;
+import org.yiyue.testkit.ReplicaSitesExtension;
+import org.yiyue.testkit.YthFlow;
+
+import com.deque.html.axecore.results.Results;
+
+/**
+ * spec "Never" 2: with the toolbar loaded but closed, every replica page (and our own test page) has the same DOM
+ * outside the launcher's host, the same tab order after the launcher, and the same axe-core violations as the page
+ * without the script. Pages that vary between loads are judged against a second plain load (control).
+ * With the toolbar open, axe-core reports nothing inside the toolbar.
+ */
+@ExtendWith(ReplicaSitesExtension.class)
+class DoNoHarmTest {
+
+    static final int TAB_STOPS = 5;
+
+    /** DOM outside the toolbar host and its script tag, origins normalised; plus the computed tab sequence. */
+    static final String SNAPSHOT = """
+            const clone = document.documentElement.cloneNode(true);
+            clone.querySelectorAll('yiyue-a11y, script[src*="/a11y/toolbar.js"]').forEach(e => e.remove());
+            const path = e => { const p = []; for (; e && e.nodeType === 1 && p.length < 6; e = e.parentElement) {
+                p.unshift(e.nodeName.toLowerCase() + (e.id ? '#' + e.id : '') + ':' + [...(e.parentElement ? e.parentElement.children : [])].filter(c => c.nodeName !== 'YIYUE-A11Y').indexOf(e)); }
+              return p.join('>'); };
+            const tabbable = [...document.querySelectorAll('a[href], area[href], button, input, select, textarea, iframe, summary, [tabindex], [contenteditable]')]
+              .filter(e => !e.closest('yiyue-a11y') && e.tabIndex >= 0 && !e.disabled && (!e.checkVisibility || e.checkVisibility({visibilityProperty: true})))
+              .map(path);
+            return JSON.stringify({ dom: clone.outerHTML.replace(/127\\.0\\.0\\.1:\\d+/g, 'ORIGIN').replace(/style="[^"]*"/g, m => m.replace(/-?[\\d.]+px/g, 'Npx')), tabbable,
+              active: document.activeElement === document.body || document.activeElement === null,
+              rootAttrs: [...document.documentElement.attributes].map(a => a.name).filter(n => n.startsWith('data-yiyue')),
+              foreign: performance.getEntriesByType('resource').map(r => r.name).filter(n => !n.startsWith(location.origin)),
+              adopted: document.adoptedStyleSheets.length });
+            """;
+
+    static final String ACTIVE_PATH = """
+            let e = document.activeElement;
+            if (e && e.shadowRoot) return 'toolbar:' + (e.shadowRoot.activeElement ? e.shadowRoot.activeElement.className : '');
+            const p = []; for (; e && e.nodeType === 1 && p.length < 6; e = e.parentElement) {
+              p.unshift(e.nodeName.toLowerCase() + (e.id ? '#' + e.id : '') + ':' + [...(e.parentElement ? e.parentElement.children : [])].filter(c => c.nodeName !== 'YIYUE-A11Y').indexOf(e)); }
+            return p.join('>');
+            """;
+
+    record Snapshot(String json, List<String> tabs, Set<String> axe, String axeVersion) {
+    }
+
+    static ToolbarBrowser b;
+    static ReplicaSites plain;
+    static ReplicaSites withToolbar;
+    static ToolbarServer own;
+
+    @BeforeAll
+    static void start(ReplicaSites plainSites, @EmbeddedToolbar ReplicaSites toolbarSites) {
+        plain = plainSites;
+        withToolbar = toolbarSites;
+        own = ToolbarServer.start();
+        b = new ToolbarBrowser();
+    }
+
+    @AfterAll
+    static void stop() {
+        b.close();
+        own.close();
+    }
+
+    static Stream<String> replicaPages() {
+        List<String> out = new ArrayList<>();
+        for (ReplicaCatalog.Site site : ReplicaCatalog.load().sites()) {
+            for (ReplicaCatalog.Page page : site.pages()) {
+                out.add(site.id() + " " + page.path() + (page.requiresLogin() ? " " + page.flowStep() : ""));
+            }
+        }
+        return out.stream();
+    }
+
+    private Snapshot snapshot(URI url, String site, int flowStep, ReplicaSites sites) {
+        if (flowStep > 0) {
+            b.open(url.resolve("/index.html").toString());
+            b.d.manage().deleteAllCookies();
+            b.d.manage().addCookie(new Cookie(YthFlow.COOKIE, YthFlow.readyFor(sites, flowStep).sessionId(), "/"));
+        }
+        b.open(url.toString());
+        if (sites != null && sites.embedsToolbar() || url.getPath().startsWith("/p/")) {
+            b.waitUntil(() -> Boolean.TRUE.equals(b.js("return !!document.querySelector('yiyue-a11y')")), "toolbar host on " + url);
+        }
+        String json = b.str(SNAPSHOT);
+        List<String> tabs = new ArrayList<>();
+        b.js("if (document.activeElement) document.activeElement.blur(); window.scrollTo(0, 0);");
+        for (int i = 0; i < TAB_STOPS; i++) {
+            new Actions(b.d).sendKeys(Keys.TAB).perform();
+            tabs.add(b.str(ACTIVE_PATH));
+        }
+        Results axe = Axe.run(b.d);
+        return new Snapshot(json, tabs, Axe.violations(axe, false), Axe.version(axe));
+    }
+
+    private static String field(String json, String name) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get(name).toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void compare(String label, java.util.function.Supplier<Snapshot> plainLoad, Snapshot with) {
+        Snapshot a = plainLoad.get();
+        assertEquals("true", field(with.json(), "active"), label + ": focus not moved on load");
+        assertEquals("[]", field(with.json(), "rootAttrs"), label + ": no attribute on <html> while closed");
+        assertEquals("[]", field(with.json(), "foreign"), label + ": nothing loaded from another origin");
+        assertEquals("0", field(with.json(), "adopted"), label + ": no page stylesheet while every setting is off");
+        assertTrue(with.tabs().contains("toolbar:launcher"), label + ": launcher reachable by Tab " + with.tabs());
+        List<String> withTabs = with.tabs().stream().filter(t -> !t.equals("toolbar:launcher")).toList();
+        boolean same = field(a.json(), "dom").equals(field(with.json(), "dom"))
+                && field(a.json(), "tabbable").equals(field(with.json(), "tabbable"))
+                && a.tabs().subList(0, withTabs.size()).equals(withTabs)
+                && a.axe().equals(with.axe());
+        if (same) return;
+        Snapshot control = plainLoad.get(); // the page itself varies between loads? judge against either load
+        for (String f : List.of("dom", "tabbable")) {
+            String w = field(with.json(), f);
+            assertTrue(w.equals(field(a.json(), f)) || w.equals(field(control.json(), f)),
+                    label + ": " + f + " differs from both plain loads: " + diff(w, field(a.json(), f)));
+        }
+        assertTrue(withTabs.equals(a.tabs().subList(0, withTabs.size())) || withTabs.equals(control.tabs().subList(0, withTabs.size())),
+                label + ": tab order " + withTabs + " vs " + a.tabs());
+        assertTrue(with.axe().equals(a.axe()) || with.axe().equals(control.axe()), label + ": axe differs; only with toolbar: "
+                + minus(with.axe(), a.axe()) + "; only without: " + minus(a.axe(), with.axe()));
+    }
+
+    private static Set<String> minus(Set<String> x, Set<String> y) {
+        Set<String> out = new java.util.TreeSet<>(x);
+        out.removeAll(y);
+        return out;
+    }
+
+    private static String diff(String x, String y) {
+        int i = 0;
+        while (i < Math.min(x.length(), y.length()) && x.charAt(i) == y.charAt(i)) i++;
+        return "at " + i + ": [" + x.substring(Math.max(0, i - 60), Math.min(x.length(), i + 120)) + "] vs ["
+                + y.substring(Math.max(0, i - 60), Math.min(y.length(), i + 120)) + "]";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("replicaPages")
+    void closedToolbarChangesNothingOnReplicaPage(String page) {
+        String[] p = page.split(" ");
+        int step = p.length > 2 ? Integer.parseInt(p[2]) : 0;
+        Snapshot with = snapshot(URI.create(withToolbar.origin(p[0]) + p[1]), p[0], step, withToolbar);
+        compare(page, () -> snapshot(URI.create(plain.origin(p[0]) + p[1]), p[0], step, plain), with);
+        assertFalse(with.axeVersion().isEmpty());
+    }
+
+    @Test
+    void closedToolbarChangesNothingOnOwnTestPage() {
+        Snapshot with = snapshot(URI.create(own.url("/p/article.html")), "test", 0, null);
+        compare("article", () -> snapshot(URI.create(own.url("/plain/article.html")), "test", 0, null), with);
+        if (java.nio.file.Files.isRegularFile(Axe.npmScript())) {
+            assertTrue(with.axeVersion().startsWith("4.") && !with.axeVersion().equals("4.11.1"),
+                    "the npm axe-core ran, not the embedded one: " + with.axeVersion());
+        }
+        System.out.println("[do-no-harm] axe-core " + with.axeVersion());
+    }
+
+    @Test
+    void openToolbarAndItsPanelsHaveNoAxeViolations() {
+        List<String> urls = new ArrayList<>();
+        for (String site : ReplicaSites.SITE_IDS) urls.add(withToolbar.origin(site) + "/index.html");
+        urls.add(own.url("/p/article.html"));
+        for (String url : urls) {
+            b.open(url);
+            b.clearStorage();
+            b.openWithToolbar(url);
+            b.openBar();
+            Set<String> found = Axe.violations(Axe.run(b.d), true);
+            assertEquals(Set.of(), found, url + ": toolbar open");
+        }
+        // every panel and the large 适老 layout, on our own page
+        b.click("elder");
+        b.click("speech"); // keep the run quiet
+        b.click("help");
+        b.click("caption");
+        b.click("guide");
+        b.click("gray");
+        assertEquals(Set.of(), Axe.violations(Axe.run(b.d), true), "elder mode, help, caption, guide, gray");
+        b.click("help");
+        b.click("reader");
+        assertEquals(Set.of(), Axe.violations(Axe.run(b.d), true), "reader view");
+        b.click("reader");
+        b.click("exit"); // leave no settings behind for the other tests of this class
+    }
+}
