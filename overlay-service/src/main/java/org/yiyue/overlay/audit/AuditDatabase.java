@@ -1,0 +1,138 @@
+package org.yiyue.overlay.audit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Persistence;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The audit database: migrates the schema, then opens JPA (EclipseLink, resource-local) on the configured JDBC URL.
+ * Default: an H2 file under {@code yiyue.data.dir} (data survives restarts); {@code yiyue.db.url} for anything else
+ * (PostgreSQL in production; see AUDIT-SERVICE.md).
+ */
+@ApplicationScoped
+public class AuditDatabase {
+
+    private static final Logger LOG = Logger.getLogger(AuditDatabase.class.getName());
+
+    private EntityManagerFactory emf;
+    private String url;
+    private List<Integer> migrated = List.of();
+
+    @PostConstruct
+    void open() {
+        Config config = ConfigProvider.getConfig();
+        url = config.getOptionalValue("yiyue.db.url", String.class).orElseGet(() -> defaultUrl(config));
+        String user = config.getOptionalValue("yiyue.db.user", String.class).orElse("");
+        String password = config.getOptionalValue("yiyue.db.password", String.class).orElse("");
+        String driver = config.getOptionalValue("yiyue.db.driver", String.class).orElse(guessDriver(url));
+        try {
+            Class.forName(driver, true, AuditDatabase.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("JDBC driver " + driver + " is not in the WAR or the server", e);
+        }
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            migrated = SchemaMigrator.migrate(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot migrate the audit database " + redacted() + ": " + e.getMessage(), e);
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put("eclipselink.persistencexml", "META-INF/yiyue-audit-persistence.xml");
+        props.put("jakarta.persistence.jdbc.url", url);
+        props.put("jakarta.persistence.jdbc.user", user);
+        props.put("jakarta.persistence.jdbc.password", password);
+        props.put("jakarta.persistence.jdbc.driver", driver);
+        props.put("eclipselink.classloader", AuditDatabase.class.getClassLoader());
+        props.put("eclipselink.connection-pool.default.max", "8");
+        emf = Persistence.createEntityManagerFactory("yiyue-audit", props);
+        LOG.info(() -> "audit database " + redacted() + " ready; migrations applied now: " + migrated);
+    }
+
+    private static String defaultUrl(Config config) {
+        Path dir = Path.of(config.getOptionalValue("yiyue.data.dir", String.class)
+                .orElse(System.getProperty("user.home") + "/.yiyue")).toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create data directory " + dir, e);
+        }
+        return "jdbc:h2:file:" + dir.resolve("audits") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static String guessDriver(String url) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.Driver";
+        }
+        return "org.h2.Driver";
+    }
+
+    /** The URL without anything after ';' or '?' (may carry credentials). */
+    String redacted() {
+        return url.replaceAll("[;?].*$", "");
+    }
+
+    List<Integer> migratedNow() {
+        return migrated;
+    }
+
+    /** Runs work in one transaction; rolls back on any exception. */
+    <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+
+    <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (emf != null) {
+            emf.close();
+        }
+        if (url.startsWith("jdbc:h2:")) {
+            // a clean close, so the next start does not need recovery
+            try (Connection c = DriverManager.getConnection(url, ConfigProvider.getConfig()
+                    .getOptionalValue("yiyue.db.user", String.class).orElse(""), ConfigProvider.getConfig()
+                    .getOptionalValue("yiyue.db.password", String.class).orElse(""));
+                 var st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                LOG.fine(() -> "H2 shutdown: " + e.getMessage());
+            }
+        }
+    }
+}

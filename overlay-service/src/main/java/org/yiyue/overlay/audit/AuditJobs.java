@@ -1,0 +1,284 @@
+package org.yiyue.overlay.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.yiyue.audit.browser.FactsCollector;
+import org.yiyue.audit.core.AuditConfig;
+import org.yiyue.audit.core.AuditRunner;
+import org.yiyue.audit.core.ProgressListener;
+import org.yiyue.audit.core.RenderedCapture;
+import org.yiyue.audit.core.ResultStore;
+import org.yiyue.audit.crawl.CrawlOptions;
+import org.yiyue.audit.report.AuditReport;
+import org.yiyue.audit.report.JsonReport;
+import org.yiyue.audit.report.PageReport;
+import org.yiyue.overlay.site.Site;
+import org.yiyue.overlay.site.SiteRegistry;
+
+/**
+ * Runs audits on the container's managed executor: at most {@code maxParallel} at once (the rest wait in a FIFO
+ * queue), browsers drawn from one bounded pool shared by all audits. Every finished page is stored at once, so a
+ * run interrupted by a stop can be resumed without auditing those pages again.
+ */
+@ApplicationScoped
+public class AuditJobs {
+
+    private static final Logger LOG = Logger.getLogger(AuditJobs.class.getName());
+
+    @Resource
+    ManagedExecutorService executor;
+    @Inject
+    AuditStore store;
+    @Inject
+    SiteRegistry sites;
+
+    private Limits limits;
+    private Semaphore browsers;
+    private Path dataDir;
+    private final Map<String, JobProgress> progress = new ConcurrentHashMap<>();
+    private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+    private final Deque<Queued> queue = new ArrayDeque<>();
+    private int active;
+    private volatile boolean stopping;
+
+    private record Queued(String runId, boolean resume) {
+    }
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        limits = Limits.fromConfig();
+        browsers = new Semaphore(limits.browsers(), true);
+        dataDir = Path.of(ConfigProvider.getConfig().getOptionalValue("yiyue.data.dir", String.class)
+                .orElse(System.getProperty("user.home") + "/.yiyue")).toAbsolutePath();
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /** Stores a new run and queues it; returns the stored run (status queued). */
+    public AuditRun submit(AuditRequest request, String by) {
+        AuditRun run = store.create(request.site(), request.toJson().toString(), by);
+        progress.put(run.id(), new JobProgress());
+        enqueue(new Queued(run.id(), false));
+        return run;
+    }
+
+    /** Resumes an interrupted, failed or cancelled run: pages already stored are not audited again. */
+    public boolean resume(String runId) {
+        Optional<AuditRun> run = store.find(runId);
+        if (run.isEmpty() || !run.get().status().finished() || run.get().status() == RunStatus.SUCCEEDED) {
+            return false;
+        }
+        store.update(runId, r -> r.status(RunStatus.QUEUED));
+        progress.put(runId, new JobProgress());
+        enqueue(new Queued(runId, true));
+        return true;
+    }
+
+    /** Cancels a queued or running run; false when it had already finished. */
+    public boolean cancel(String runId) {
+        synchronized (this) {
+            if (queue.removeIf(q -> q.runId().equals(runId))) {
+                finish(runId, RunStatus.CANCELLED, null);
+                return true;
+            }
+        }
+        Future<?> f = running.get(runId);
+        if (f == null) {
+            return false;
+        }
+        store.update(runId, r -> r.status(RunStatus.CANCELLED));
+        f.cancel(true);
+        return true;
+    }
+
+    public Optional<JobProgress> progress(String runId) {
+        return Optional.ofNullable(progress.get(runId));
+    }
+
+    Path runDir(String runId) {
+        return dataDir.resolve("runs").resolve(runId);
+    }
+
+    private synchronized void enqueue(Queued q) {
+        queue.addLast(q);
+        startWhatFits();
+    }
+
+    private synchronized void startWhatFits() {
+        while (active < limits.maxParallel() && !queue.isEmpty()) {
+            Queued q = queue.pollFirst();
+            active++;
+            running.put(q.runId(), executor.submit(() -> {
+                try {
+                    execute(q.runId(), q.resume());
+                } finally {
+                    running.remove(q.runId());
+                    synchronized (AuditJobs.this) {
+                        active--;
+                        startWhatFits();
+                    }
+                }
+            }));
+        }
+    }
+
+    private void execute(String runId, boolean resume) {
+        JobProgress p = progress.computeIfAbsent(runId, k -> new JobProgress());
+        AuditRun run = store.find(runId).orElse(null);
+        if (run == null || run.status() == RunStatus.CANCELLED) {
+            return;
+        }
+        AuditRequest request = AuditRequest.fromStored(run.requestJson());
+        Optional<Site> site = sites.byId(request.site());
+        if (site.isEmpty()) {
+            finish(runId, RunStatus.FAILED, "site " + request.site() + " is no longer configured");
+            return;
+        }
+        int permits = request.staticOnly() ? 0 : Math.min(request.workers(), limits.browsers());
+        try {
+            p.phase("waiting-for-browser");
+            browsers.acquire(permits);
+        } catch (InterruptedException e) {
+            finish(runId, RunStatus.CANCELLED, null);
+            return;
+        }
+        try {
+            store.update(runId, r -> {
+                r.status(RunStatus.RUNNING);
+                r.started(System.currentTimeMillis());
+            });
+            p.phase("crawling");
+            Path dir = runDir(runId);
+            int alreadyStored = resume ? prepareResume(runId, dir) : 0;
+            AuditConfig config = config(site.get(), request, dir, Math.max(1, permits));
+            int[] seq = {alreadyStored};
+            ProgressListener listener = new ProgressListener() {
+                @Override
+                public void crawled(int pages) {
+                    p.crawled(pages);
+                }
+
+                @Override
+                public void started(int total, int alreadyDone) {
+                    p.phase("auditing");
+                    p.pages(alreadyDone, total);
+                    store.update(runId, r -> r.progress(alreadyDone, total));
+                }
+
+                @Override
+                public void pageDone(PageReport page, int done, int total) {
+                    int s;
+                    synchronized (seq) {
+                        s = ++seq[0];
+                    }
+                    store.addPage(runId, s, page.url(), page.status(), (int) page.failures(), json(page));
+                    store.update(runId, r -> r.progress(done, total));
+                    p.pages(done, total);
+                }
+            };
+            RenderedCapture capture = request.staticOnly() ? RenderedCapture.DOM_ONLY : FactsCollector::capture;
+            AuditReport report = new AuditRunner(config, listener, capture, resume).run();
+            if (Thread.currentThread().isInterrupted() || store.find(runId).map(AuditRun::status).orElse(null) == RunStatus.CANCELLED) {
+                finish(runId, RunStatus.CANCELLED, null);
+                return;
+            }
+            String reportJson = json(report);
+            store.update(runId, r -> {
+                r.finished(System.currentTimeMillis(), report.failures(), reportJson);
+                r.progress(report.pages().size(), report.pages().size());
+                r.status(RunStatus.SUCCEEDED);
+            });
+            p.phase("done");
+        } catch (InterruptedException e) {
+            finish(runId, RunStatus.CANCELLED, null);
+            Thread.currentThread().interrupt();
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "audit " + runId + " failed", e);
+            RunStatus now = store.find(runId).map(AuditRun::status).orElse(RunStatus.FAILED);
+            finish(runId, now == RunStatus.CANCELLED ? RunStatus.CANCELLED : RunStatus.FAILED,
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            browsers.release(permits);
+        }
+    }
+
+    private void finish(String runId, RunStatus requested, String message) {
+        // a stop of the service is not the evaluator's cancel: the run can be resumed
+        RunStatus status = stopping && requested == RunStatus.CANCELLED ? RunStatus.INTERRUPTED : requested;
+        store.update(runId, r -> {
+            r.status(status);
+            r.failed(System.currentTimeMillis(), message);
+        });
+        JobProgress p = progress.get(runId);
+        if (p != null) {
+            p.phase(status.wire());
+        }
+    }
+
+    /** The audit core resumes from pages.jsonl: rebuild it from the database, which is the record. */
+    private int prepareResume(String runId, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<PageResult> stored = store.pages(runId);
+        StringBuilder lines = new StringBuilder();
+        for (PageResult r : stored) {
+            lines.append(r.pageJson().replace('\n', ' ')).append('\n');
+        }
+        Files.writeString(dir.resolve(ResultStore.FILE), lines.toString(), StandardCharsets.UTF_8);
+        return stored.stream().mapToInt(PageResult::seq).max().orElse(0);
+    }
+
+    private AuditConfig config(Site site, AuditRequest request, Path dir, int workers) {
+        List<URI> seeds = request.urls().isEmpty() ? List.of(site.upstream().resolve("/")) : request.urls();
+        if (request.urls().isEmpty() && site.upstream().getRawPath() != null && !site.upstream().getRawPath().isEmpty()) {
+            seeds = List.of(site.upstream());
+        }
+        CrawlOptions crawl = new CrawlOptions(request.maxPages(), request.maxDepth(), true, List.of(), List.of(),
+                Duration.ofMillis(limits.crawlDelayMs()), 2, request.urls().isEmpty(), true);
+        boolean loopback = limits.loopbackBrowsers() || "127.0.0.1".equals(site.upstream().getHost())
+                || "localhost".equals(site.upstream().getHost());
+        return new AuditConfig(site.id(), site.name(), seeds, crawl, false, 10, 1L, List.of(), request.standards(),
+                request.staticOnly(), workers, Duration.ofSeconds(30), null, dir, List.of(), request.locale(), List.of(),
+                null, loopback, 300, 4, Map.of());
+    }
+
+    static String json(Object o) {
+        try {
+            return JsonReport.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        // running audits end with the service; their rows stay "running" and are marked interrupted at next start
+        running.values().forEach(f -> f.cancel(true));
+    }
+}

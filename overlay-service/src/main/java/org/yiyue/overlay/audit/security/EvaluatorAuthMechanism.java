@@ -1,0 +1,71 @@
+package org.yiyue.overlay.audit.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Evaluator login on the evaluators' paths only ({@link ProtectedPaths}): HTTP Basic for API clients, the console's
+ * login form (POST /console/login) for people; a successful login is kept in the session. This mechanism never
+ * refuses a request itself: the audit resources and the console answer 401 to anyone not logged in, and every
+ * other path passes untouched (an Authorization header meant for a proxied site is not even read).
+ */
+@ApplicationScoped
+@AutoApplySession
+public class EvaluatorAuthMechanism implements HttpAuthenticationMechanism {
+
+    public static final String LOGIN_FAILED = "yiyue.login.failed";
+
+    @Inject
+    IdentityStoreHandler identities;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!ProtectedPaths.isEvaluatorPath(path)) {
+            return context.doNothing();
+        }
+        if ("POST".equals(request.getMethod()) && path.equals("/console/login")) {
+            String user = request.getParameter("username");
+            String password = request.getParameter("password");
+            if (user != null && password != null && !user.isBlank()) {
+                CredentialValidationResult r = identities.validate(new UsernamePasswordCredential(user.strip(), password));
+                if (r.getStatus() == CredentialValidationResult.Status.VALID) {
+                    return context.notifyContainerAboutLogin(r);
+                }
+            }
+            request.setAttribute(LOGIN_FAILED, Boolean.TRUE);
+            return context.doNothing();
+        }
+        String auth = request.getHeader("Authorization");
+        if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(auth.substring(6).strip()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return context.doNothing();
+            }
+            int colon = decoded.indexOf(':');
+            if (colon > 0) {
+                CredentialValidationResult r = identities.validate(
+                        new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+                if (r.getStatus() == CredentialValidationResult.Status.VALID) {
+                    return context.notifyContainerAboutLogin(r);
+                }
+            }
+        }
+        return context.doNothing();
+    }
+}
