@@ -101,6 +101,13 @@ function start(script) {
     for (const g of groups) if (g.init) g.init(app);
     for (const g of groups) if (g.sync) g.sync(app);
     listen(shortcuts, id => app.run(id, 'key'));
+    // WCAG 2.4.11: a page element that receives focus is never left hidden under the open bar.
+    document.addEventListener('focusin', e => {
+      if (!state.open || e.target === ui.host || !e.target.getBoundingClientRect) return;
+      const h = ui.bar.getBoundingClientRect().bottom;
+      const r = e.target.getBoundingClientRect();
+      if (r.top < h && r.bottom > 0) window.scrollBy(0, r.top - h - 8);
+    });
     if (window.ResizeObserver) {
       new ResizeObserver(() => {
         const h = ui.measure();
