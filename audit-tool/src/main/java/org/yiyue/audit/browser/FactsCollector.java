@@ -97,6 +97,7 @@ public final class FactsCollector {
                 .lineCount(lines == null ? null : lines.intValue())
                 .focusObscured(str(r.get(20)))
                 .focusChangesStyle(bool(r.get(21)))
+                .generatedContent(r.size() > 22 ? str(r.get(22)) : null)
                 .build();
     }
 

@@ -46,6 +46,14 @@ return (function (maxElements, maxFocusProbes) {
     }
     return false;
   }
+  function generated(el) {
+    var out = '';
+    ['::before', '::after'].forEach(function (p) {
+      var c = getComputedStyle(el, p).content;
+      if (c && c !== 'none' && c !== 'normal') { out += c; }
+    });
+    return out.length > 0 ? out : null;
+  }
   function hasOwnText(el) {
     for (var c = el.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 3 && /\S/.test(c.nodeValue)) { return true; }
@@ -82,7 +90,7 @@ return (function (maxElements, maxFocusProbes) {
     if (ownText && (!cs.textShadow || cs.textShadow === 'none') && !occluded(el, r)) { bgText = background(el); }
     rows.push([i, ownText ? cs.color : null, bgText, fs, px(cs.fontWeight),
       r.left + sx, r.top + sy, r.width, r.height, cs.display, cs.visibility, visible, focusable, cs.position,
-      scrollable, cs.cursor, px(cs.letterSpacing), px(cs.wordSpacing), lh, lines, null, null]);
+      scrollable, cs.cursor, px(cs.letterSpacing), px(cs.wordSpacing), lh, lines, null, null, generated(el)]);
   }
   // serialise before the focus probes: focus handlers may change the DOM (open menus, blur, …)
   var doctype = document.doctype ? '<!DOCTYPE ' + document.doctype.name + '>' : '';

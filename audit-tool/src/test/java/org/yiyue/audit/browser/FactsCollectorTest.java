@@ -124,4 +124,14 @@ class FactsCollectorTest {
         assertEquals("cantTell", out.get("#over"), out.toString());
         assertEquals("cantTell", out.get("#shadow"), out.toString());
     }
+
+    @Test
+    void cssGeneratedLinkTextIsCantTellNotFailed() throws Exception {
+        Page page = load("generated.html", "<!doctype html><html lang=zh><head><title>t</title>"
+                + "<style>.home::before{content:'首页'}</style></head><body>"
+                + "<a id=gen class=home href=/></a><a id=empty href=/x></a></body></html>");
+        Map<String, String> out = outcomes(page, "link-name");
+        assertEquals("cantTell", out.get("#gen"), out.toString());
+        assertEquals("failed", out.get("#empty"), out.toString());
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param focusObscured   after focusing the element: NONE, PARTIAL or FULL cover by author content; null if
  *                        not measured
  * @param focusChangesStyle focusing changed a computed outline/box-shadow/border/background/colour/text-decoration
+ * @param generatedContent the computed content of ::before/::after (CSS generated text), null when none
  */
 public record ElementFacts(
         Rgba color,
@@ -32,7 +33,8 @@ public record ElementFacts(
         Double lineHeightPx,
         Integer lineCount,
         String focusObscured,
-        Boolean focusChangesStyle) {
+        Boolean focusChangesStyle,
+        String generatedContent) {
 
     public Optional<Rgba> colorOpt() { return Optional.ofNullable(color); }
     public Optional<Rgba> backgroundOpt() { return Optional.ofNullable(background); }
@@ -51,6 +53,7 @@ public record ElementFacts(
         private Box box;
         private String display, visibility, position, cursor, focusObscured;
         private Boolean visible, focusable, scrollable, focusChangesStyle;
+        private String generatedContent;
 
         public Builder color(Rgba v) { color = v; return this; }
         public Builder background(Rgba v) { background = v; return this; }
@@ -70,11 +73,12 @@ public record ElementFacts(
         public Builder lineCount(Integer v) { lineCount = v; return this; }
         public Builder focusObscured(String v) { focusObscured = v; return this; }
         public Builder focusChangesStyle(Boolean v) { focusChangesStyle = v; return this; }
+        public Builder generatedContent(String v) { generatedContent = v; return this; }
 
         public ElementFacts build() {
             return new ElementFacts(color, background, fontSizePx, fontWeight, box, display, visibility, visible,
                     focusable, position, scrollable, cursor, letterSpacingPx, wordSpacingPx, lineHeightPx, lineCount,
-                    focusObscured, focusChangesStyle);
+                    focusObscured, focusChangesStyle, generatedContent);
         }
     }
 }

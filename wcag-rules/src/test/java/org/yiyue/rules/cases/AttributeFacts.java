@@ -47,6 +47,7 @@ final class AttributeFacts implements RenderedFacts {
                 case "lines" -> b.lineCount(Integer.parseInt(v));
                 case "obscured" -> b.focusObscured(v);
                 case "fstyle" -> b.focusChangesStyle(v.equals("1"));
+                case "generated" -> b.generatedContent(v);
                 default -> throw new IllegalArgumentException("unknown fact " + key);
             }
         }
