@@ -86,6 +86,7 @@ public final class CertifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter pw = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        AuditBrowser printer = null;
         try (ReplicaTargets replicas = new ReplicaTargets()) {
             List<FailOn> thresholds = common.failOn();
             ReplicaCatalog catalog = replicas.catalog();
@@ -105,7 +106,10 @@ public final class CertifyCommand implements Callable<Integer> {
                 ProgressListener progress = Optional.<ProgressListener>ofNullable(common.progressBar(spec.commandLine().getErr())).orElse(ProgressListener.NONE);
                 progress.message("== " + id + " " + site.name() + " @ " + origin);
                 AuditReport report = new AuditRunner(config, progress, capture, false).run();
-                List<Path> files = ReportWriter.write(report, config.outDir(), formats, zh);
+                if (formats.contains("pdf") && printer == null) {
+                    printer = AuditBrowser.start(true, Duration.ofSeconds(60)); // one browser prints every PDF
+                }
+                List<Path> files = ReportWriter.write(report, config.outDir(), formats, zh, printer);
                 reports.add(report);
                 Fetcher fetcher = new Fetcher(Duration.ofSeconds(common.timeoutSeconds), 8L * 1024 * 1024, config.cookies(),
                         java.util.Set.of(Fetcher.hostKey(origin)));
@@ -121,10 +125,8 @@ public final class CertifyCommand implements Callable<Integer> {
                     zh ? "易阅 四个网站无障碍与适老化自动检测报告" : "Yiyue automated accessibility and 适老化 audit of four sites", reports),
                     StandardCharsets.UTF_8);
             pw.println("wrote " + combined);
-            if (formats.contains("pdf")) {
-                try (AuditBrowser b = AuditBrowser.start(true, Duration.ofSeconds(60))) {
-                    PdfReport.print(b.driver(), combined, out.resolve("certification.pdf"));
-                }
+            if (printer != null) {
+                PdfReport.print(printer.driver(), combined, out.resolve("certification.pdf"));
                 pw.println("wrote " + out.resolve("certification.pdf"));
             }
             JsonReport.MAPPER.writeValue(out.resolve("summary.json").toFile(), summary);
@@ -140,6 +142,10 @@ public final class CertifyCommand implements Callable<Integer> {
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
             err.println("无法完成认证审计 certification could not run: " + e.getMessage());
             return ExitCodes.CANNOT_RUN;
+        } finally {
+            if (printer != null) {
+                printer.close();
+            }
         }
     }
 

@@ -19,6 +19,11 @@ public final class ReportWriter {
     }
 
     public static List<Path> write(AuditReport r, Path dir, List<String> formats, boolean zh) throws IOException {
+        return write(r, dir, formats, zh, null);
+    }
+
+    /** @param printer a browser to print the PDF with (reused across reports), or null to start one */
+    public static List<Path> write(AuditReport r, Path dir, List<String> formats, boolean zh, AuditBrowser printer) throws IOException {
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
         Path html = dir.resolve("report.html");
@@ -43,8 +48,12 @@ public final class ReportWriter {
             out.add(dir.resolve("junit.xml"));
         }
         if (formats.contains("pdf")) {
-            try (AuditBrowser b = AuditBrowser.start(true, Duration.ofSeconds(60))) {
-                PdfReport.print(b.driver(), html, dir.resolve("report.pdf"));
+            if (printer != null) {
+                PdfReport.print(printer.driver(), html, dir.resolve("report.pdf"));
+            } else {
+                try (AuditBrowser b = AuditBrowser.start(true, Duration.ofSeconds(60))) {
+                    PdfReport.print(b.driver(), html, dir.resolve("report.pdf"));
+                }
             }
             out.add(dir.resolve("report.pdf"));
         }
