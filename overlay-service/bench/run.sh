@@ -18,15 +18,18 @@ trap cleanup EXIT
 test -f target/overlay-service.war || { echo "build first: mvn -o -pl overlay-service package -DskipTests" >&2; exit 1; }
 test -f target/payara-micro.jar || { echo "target/payara-micro.jar missing (run the package phase)" >&2; exit 1; }
 
+# private copies: a concurrent build may rewrite target/ while we run
+cp target/overlay-service.war target/payara-micro.jar "$WORK/"
 java bench/BenchOrigin.java "$ORIGIN_PORT" & pids+=($!)
 cat > "$WORK/sites.json" <<JSON
 {"sites":[{"id":"bench","name":"基准测试","upstream":"http://127.0.0.1:$ORIGIN_PORT"}]}
 JSON
 java -Xmx1g -Dyiyue.sites.file="$WORK/sites.json" \
-  -jar target/payara-micro.jar --deploy target/overlay-service.war --contextroot / --port "$OVERLAY_PORT" \
+  -jar "$WORK/payara-micro.jar" --deploy "$WORK/overlay-service.war" --contextroot / --port "$OVERLAY_PORT" \
   --nohazelcast --disablephonehome >"$WORK/payara.log" 2>&1 & pids+=($!)
-for i in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$OVERLAY_PORT/health/ready" >/dev/null 2>&1 && break
+for i in $(seq 1 240); do
+  # the application's own endpoint: Payara answers /health before the WAR is deployed
+  curl -fs "http://127.0.0.1:$OVERLAY_PORT/api/info" >/dev/null 2>&1 && break
   sleep 1
 done
 curl -fs "http://127.0.0.1:$OVERLAY_PORT/s/bench/page.html" -o /dev/null || { tail -30 "$WORK/payara.log"; exit 1; }
@@ -41,7 +44,7 @@ run() { # label url
   printf '%-44s p50 %-9s p99 %-9s req/s %s\n' "$1" "$p50" "$p99" "$rps"
   grep -E 'Non-2xx|Socket errors' <<<"$out" || true
 }
-echo "== wrk -t2 -c50 -d$DURATION, loopback, $(nproc) cores (shared) =="
+echo "== wrk -t2 -c50 -d$DURATION, loopback, $(nproc) cores, load average now: $(cut -d' ' -f1-3 /proc/loadavg) =="
 run "origin direct   /page.html (100 KB)" "http://127.0.0.1:$ORIGIN_PORT/page.html"
 run "overlay cached  /s/bench/page.html" "http://127.0.0.1:$OVERLAY_PORT/s/bench/page.html"
 run "origin direct   /nocache.html" "http://127.0.0.1:$ORIGIN_PORT/nocache.html"

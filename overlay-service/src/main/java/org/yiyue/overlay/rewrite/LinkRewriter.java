@@ -20,15 +20,16 @@ import java.util.regex.Pattern;
  */
 public final class LinkRewriter {
 
-    private static final Pattern ATTR = Pattern.compile(
+    /** Every place a root-relative URL may start, in one alternation so the page is scanned once. */
+    private static final Pattern ROOT_RELATIVE = Pattern.compile(
             "(?i)(\\s(?:href|src|action|formaction|poster|background|longdesc|cite|data|data-src|data-href|data-url)"
-                    + "\\s*=\\s*[\"']?)/(?![/\\\\])");
+                    + "\\s*=\\s*[\"']?"
+                    + "|url\\(\\s*[\"']?"
+                    + "|@import\\s+[\"']"
+                    + "|content\\s*=\\s*[\"']?\\s*\\d+\\s*;\\s*url\\s*=\\s*['\"]?)/(?![/\\\\])");
     private static final Pattern SRCSET = Pattern.compile("(?i)(\\ssrcset\\s*=\\s*([\"']))([^\"']*)(\\2)");
     private static final Pattern SRCSET_ITEM = Pattern.compile("(^|,\\s*)/(?![/\\\\])");
-    private static final Pattern CSS_URL = Pattern.compile("(?i)(url\\(\\s*[\"']?)/(?![/\\\\])");
-    private static final Pattern CSS_IMPORT = Pattern.compile("(?i)(@import\\s+[\"'])/(?![/\\\\])");
-    private static final Pattern REFRESH = Pattern.compile(
-            "(?i)(content\\s*=\\s*[\"']?\\s*\\d+\\s*;\\s*url\\s*=\\s*['\"]?)/(?![/\\\\])");
+    private static final Pattern CSS_ONLY = Pattern.compile("(?i)(url\\(\\s*[\"']?|@import\\s+[\"'])/(?![/\\\\])");
 
     /** An upstream origin and the public prefix that replaces it. */
     public record OriginMapping(String upstreamAuthority, String publicPrefix) {
@@ -41,12 +42,12 @@ public final class LinkRewriter {
         String s = new String(page, StandardCharsets.ISO_8859_1);
         String out = s;
         if (!mount.isEmpty()) {
-            out = ATTR.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + mount + "/"));
-            out = SRCSET.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1)
-                    + SRCSET_ITEM.matcher(m.group(3)).replaceAll(i -> Matcher.quoteReplacement(i.group(1) + mount + "/"))
-                    + m.group(4)));
-            out = css(out, mount);
-            out = REFRESH.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + mount + "/"));
+            out = ROOT_RELATIVE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + mount + "/"));
+            if (containsIgnoreCase(out, "srcset")) {
+                out = SRCSET.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1)
+                        + SRCSET_ITEM.matcher(m.group(3)).replaceAll(i -> Matcher.quoteReplacement(i.group(1) + mount + "/"))
+                        + m.group(4)));
+            }
         }
         out = origins(out, origins);
         return out.equals(s) ? page : out.getBytes(StandardCharsets.ISO_8859_1);
@@ -59,8 +60,18 @@ public final class LinkRewriter {
     }
 
     private static String css(String s, String mount) {
-        String out = CSS_URL.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + mount + "/"));
-        return CSS_IMPORT.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + mount + "/"));
+        return CSS_ONLY.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + mount + "/"));
+    }
+
+    /** ASCII case-insensitive search without copying the page. */
+    static boolean containsIgnoreCase(String s, String asciiLower) {
+        int n = asciiLower.length();
+        for (int i = 0; i + n <= s.length(); i++) {
+            if (s.regionMatches(true, i, asciiLower, 0, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String origins(String s, List<OriginMapping> origins) {

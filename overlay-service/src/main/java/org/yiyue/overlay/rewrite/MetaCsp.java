@@ -18,12 +18,35 @@ public final class MetaCsp {
 
     /** True when the page declares a CSP in a meta element (checked before bothering to rewrite). */
     public static boolean present(byte[] page) {
+        if (!containsIgnoreCase(page, "content-security-policy")) {
+            return false;
+        }
         String s = new String(page, StandardCharsets.ISO_8859_1);
         Matcher m = META.matcher(s);
         while (m.find()) {
             if (HTTP_EQUIV.matcher(m.group()).find()) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoreCase(byte[] page, String asciiLower) {
+        byte first = (byte) asciiLower.charAt(0);
+        int n = asciiLower.length();
+        outer:
+        for (int i = 0; i + n <= page.length; i++) {
+            if ((page[i] | 0x20) != first) {
+                continue;
+            }
+            for (int k = 1; k < n; k++) {
+                byte b = page[i + k];
+                char c = asciiLower.charAt(k);
+                if (b != c && (b | 0x20) != c) {
+                    continue outer;
+                }
+            }
+            return true;
         }
         return false;
     }

@@ -31,7 +31,11 @@ public final class InjectionCost {
                 new DeclaredFix.LayoutTable("layout-table#1", PagePattern.ALL, "table.layout")));
         List<LinkRewriter.OriginMapping> origins = List.of(new LinkRewriter.OriginMapping("127.0.0.1:18901", "/s/bench"));
         HtmlRewriter.Toolbar toolbar = new HtmlRewriter.Toolbar("/a11y/toolbar.js?v=0123456789abcdef", Optional.of("sha384-x"));
-        System.out.printf("page %d bytes%n", page.length);
+        System.out.printf("page %d bytes, load average %s%n", page.length, loadAverage());
+        Site hosted = new Site("bench", "基准", URI.create("http://127.0.0.1:18901"), null, Optional.of("bench.example"),
+                Optional.empty(), null, List.of(), List.of());
+        measure("tag only (host-mounted site: no link rewrite)", 3000, () -> HtmlRewriter.rewrite(new HtmlRewriter.Input(
+                hosted, "/p.html", "text/html; charset=utf-8", page, List.of(), List.of(), toolbar, "n")).page().length);
         measure("tag + links (bytes, no fixes)", 3000, () -> HtmlRewriter.rewrite(new HtmlRewriter.Input(plain, "/p.html",
                 "text/html; charset=utf-8", page, List.of(), origins, toolbar, "n")).page().length);
         measure("tag + links + gzip (cache miss as served)", 1000, () -> ContentCoding.gzip(HtmlRewriter.rewrite(
@@ -39,6 +43,14 @@ public final class InjectionCost {
                 .page()).length);
         measure("with 2 declared fixes (Jsoup parse + serialize)", 300, () -> HtmlRewriter.rewrite(new HtmlRewriter.Input(
                 fixed, "/p.html", "text/html; charset=utf-8", page, List.of(), origins, toolbar, "n")).page().length);
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static void measure(String label, int iterations, java.util.function.IntSupplier op) {
