@@ -25,6 +25,8 @@ public final class AccessibleName {
 
     private final Page page;
     private final Set<Element> visited = new HashSet<>();
+    /** Inside a hidden element reached by aria-labelledby or a label: its hidden content counts too (accname 2A). */
+    private boolean includeHidden;
 
     private AccessibleName(Page page) {
         this.page = page;
@@ -61,10 +63,8 @@ public final class AccessibleName {
 
     private String computeStep(Element e, boolean inLabelledBy, boolean inContent, boolean root) {
         // 2A: hidden nodes contribute nothing unless directly referenced by aria-labelledby
-        if (!inLabelledBy || !root) {
-            if (!root && Visibility.programmaticallyHidden(e, page)) {
-                return "";
-            }
+        if (!root && !includeHidden && Visibility.programmaticallyHidden(e, page)) {
+            return "";
         }
         // 2B
         if (!inLabelledBy) {
@@ -73,7 +73,7 @@ public final class AccessibleName {
                 StringBuilder b = new StringBuilder();
                 for (Element r : refs) {
                     // a self reference contributes the element's own name without following labelledby again
-                    String part = r == e ? computeStep(e, true, true, true) : compute(r, true, true, true);
+                    String part = r == e ? computeStep(e, true, true, true) : referenced(r, true);
                     if (!part.isBlank()) {
                         b.append(b.length() > 0 ? " " : "").append(part.trim());
                     }
@@ -240,7 +240,7 @@ public final class AccessibleName {
         if (!id.isEmpty()) {
             for (Element label : doc.getElementsByTag("label")) {
                 if (label.attr("for").equals(id) && seen.add(label)) {
-                    append(b, compute(label, false, true, false));
+                    append(b, referenced(label, false));
                 }
             }
         }
@@ -250,6 +250,18 @@ public final class AccessibleName {
             append(b, compute(wrapping, false, true, false));
         }
         return b.toString();
+    }
+
+    /** A node named by reference (aria-labelledby or label[for]): hidden ones still give their text. */
+    private String referenced(Element r, boolean labelledBy) {
+        boolean hidden = Visibility.programmaticallyHidden(r, page);
+        boolean before = includeHidden;
+        includeHidden = before || hidden;
+        try {
+            return compute(r, labelledBy, true, true);
+        } finally {
+            includeHidden = before;
+        }
     }
 
     private static void append(StringBuilder b, String part) {

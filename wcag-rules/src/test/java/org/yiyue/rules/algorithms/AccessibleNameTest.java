@@ -20,6 +20,9 @@ class AccessibleNameTest {
             2B labelledby joins references in order | <span id=a>Billing</span><span id=b>Name</span><input id=t aria-labelledby='a b'> | Billing Name
             2B labelledby beats aria-label | <span id=a>Visible</span><button id=t aria-labelledby=a aria-label=Other>x</button> | Visible
             2B hidden referenced element still counts | <span id=a hidden>Secret label</span><input id=t aria-labelledby=a> | Secret label
+            2B hidden referenced subtree counts whole | <span id=a hidden>Secret <b>label</b></span><input id=t aria-labelledby=a> | Secret label
+            2D hidden label for still names the field | <label for=t style='display:none'>Hidden name</label><input id=t> | Hidden name
+            2F hidden content of a visible label is skipped | <label for=t>City <span hidden>(secret)</span></label><input id=t> | City
             2B missing ids fall through to aria-label | <input id=t aria-labelledby=nope aria-label=Search> | Search
             2B self reference uses own content once | <button id=t aria-labelledby='t l'>Delete</button><span id=l>file</span> | Delete file
             2C aria-label | <button id=t aria-label=Close>X</button> | Close
