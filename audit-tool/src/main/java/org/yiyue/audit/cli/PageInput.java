@@ -72,17 +72,23 @@ public final class PageInput {
         } catch (IllegalArgumentException e) {
             throw new IOException("无效网址 / invalid URL: " + url, e);
         }
-        HttpResponse<byte[]> resp;
+        HttpResponse<java.io.InputStream> resp;
         try {
-            resp = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted fetching " + url, e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("无效网址 / invalid URL: " + url, e);
         }
-        if (resp.statusCode() >= 400) {
-            throw new IOException("HTTP " + resp.statusCode() + " for " + url);
+        byte[] bytes;
+        try (java.io.InputStream in = resp.body()) {
+            if (resp.statusCode() >= 400) {
+                throw new IOException("HTTP " + resp.statusCode() + " for " + url);
+            }
+            // read at most one byte past the cap, so a huge body is refused without holding it in memory
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
         }
-        byte[] bytes = resp.body();
         if (bytes.length > MAX_BYTES) {
             throw new IOException("响应过大 / response larger than " + MAX_BYTES + " bytes: " + url);
         }

@@ -64,4 +64,32 @@ class PageInputTest {
         assertTrue(e.getMessage().contains("/no/such/file.html"));
         assertThrows(IOException.class, () -> PageInput.read("http://exa mple.org/", null));
     }
+
+    @Test
+    void urlIsFetchedFromALoopbackServerWithHeaderCharset() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/gbk", x -> {
+            byte[] body = "<title>河源市政务服务网</title>".getBytes(GB);
+            x.getResponseHeaders().add("Content-Type", "text/html; charset=GBK");
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        server.createContext("/missing", x -> {
+            x.sendResponseHeaders(404, -1);
+            x.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            PageInput.Loaded l = PageInput.read(base + "/gbk", null);
+            assertTrue(l.html().contains("河源市政务服务网"), l.html());
+            assertEquals("GB18030", l.charset());
+            IOException e = assertThrows(IOException.class, () -> PageInput.read(base + "/missing", null));
+            assertTrue(e.getMessage().contains("404"));
+        } finally {
+            server.stop(0);
+        }
+    }
 }
