@@ -168,14 +168,14 @@ class ControlAndViewTest {
             assertTrue(text.contains(s), s);
         }
         double top = b.num("return __yy.shadow().querySelector('.help').getBoundingClientRect().top");
-        double right = b.num("return document.documentElement.clientWidth - __yy.shadow().querySelector(".help").getBoundingClientRect().right");
+        double right = b.num("return document.documentElement.clientWidth - __yy.shadow().querySelector('.help').getBoundingClientRect().right");
         new Actions(b.d).sendKeys(Keys.ESCAPE).perform();
         assertEquals(0L, b.js("return __yy.shadow().querySelectorAll('.help').length"));
         assertEquals("toolbar:help", b.str("return __yy.active()"));
         b.openWithToolbar(server.url("/p/second.html"));
         b.click("help");
         assertEquals(top, b.num("return __yy.shadow().querySelector('.help').getBoundingClientRect().top"), 1.0, "same place on every page");
-        assertEquals(right, b.num("return document.documentElement.clientWidth - __yy.shadow().querySelector(".help").getBoundingClientRect().right"), 1.0);
+        assertEquals(right, b.num("return document.documentElement.clientWidth - __yy.shadow().querySelector('.help').getBoundingClientRect().right"), 1.0);
     }
 
     @Test
