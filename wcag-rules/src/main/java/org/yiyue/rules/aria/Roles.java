@@ -61,9 +61,11 @@ public final class Roles {
             case "input": return inputRole(e);
             case "ins": return "insertion";
             case "li": {
+                // listitem only inside a list: a ul given another role (tablist, menu …) makes its items generic
                 Element p = e.parent();
-                return p != null && (p.normalName().equals("ul") || p.normalName().equals("ol")
-                        || p.normalName().equals("menu")) ? "listitem" : "generic";
+                boolean listParent = p != null && (p.normalName().equals("ul") || p.normalName().equals("ol")
+                        || p.normalName().equals("menu")) && explicit(p).map(r -> r.equals("list")).orElse(true);
+                return listParent ? "listitem" : "generic";
             }
             case "main": return "main";
             case "math": return "math";

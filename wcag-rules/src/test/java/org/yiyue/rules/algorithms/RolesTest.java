@@ -42,6 +42,7 @@ class RolesTest {
             <section id=t>x</section> | generic
             <section id=t aria-label=News>x</section> | region
             <ul><li id=t>x</li></ul> | listitem
+            <ul role=tablist><li id=t>x</li></ul> | generic
             <div role='foo button' id=t>x</div> | button
             <div role=btn id=t>x</div> | generic
             <nav role=none id=t aria-label=Main>x</nav> | navigation
