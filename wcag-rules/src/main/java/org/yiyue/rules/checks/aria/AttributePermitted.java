@@ -40,7 +40,27 @@ public final class AttributePermitted extends AtomicRule {
             Map.entry("aria-modal", s("dialog alertdialog")),
             Map.entry("aria-level", s("heading listitem row treeitem doc-biblioentry doc-endnote")),
             Map.entry("aria-placeholder", s("textbox searchbox")),
-            Map.entry("aria-autocomplete", s("combobox textbox searchbox")));
+            Map.entry("aria-autocomplete", s("combobox textbox searchbox")),
+            Map.entry("aria-selected", s("gridcell option row tab columnheader rowheader treeitem")),
+            Map.entry("aria-expanded", s("application button checkbox combobox gridcell link listbox menuitem row "
+                    + "rowheader tab treeitem columnheader menuitemcheckbox menuitemradio switch doc-backlink "
+                    + "doc-biblioref doc-glossref doc-noteref")),
+            Map.entry("aria-required", s("checkbox combobox gridcell listbox radiogroup spinbutton textbox tree "
+                    + "columnheader rowheader searchbox switch treegrid")),
+            Map.entry("aria-readonly", s("checkbox combobox grid gridcell listbox radiogroup slider spinbutton textbox "
+                    + "columnheader rowheader searchbox switch treegrid menuitemcheckbox menuitemradio")),
+            Map.entry("aria-posinset", s("article listitem menuitem option radio row tab menuitemcheckbox menuitemradio "
+                    + "treeitem doc-biblioentry doc-endnote")),
+            Map.entry("aria-setsize", s("article listitem menuitem option radio row tab menuitemcheckbox menuitemradio "
+                    + "treeitem doc-biblioentry doc-endnote")),
+            Map.entry("aria-activedescendant", s("application combobox grid listbox menu menubar radiogroup tablist tree "
+                    + "treegrid group textbox searchbox toolbar row")),
+            Map.entry("aria-colcount", s("table grid treegrid")),
+            Map.entry("aria-rowcount", s("table grid treegrid")),
+            Map.entry("aria-colindex", s("cell row gridcell columnheader rowheader")),
+            Map.entry("aria-rowindex", s("cell row gridcell columnheader rowheader")),
+            Map.entry("aria-colspan", s("cell gridcell columnheader rowheader")),
+            Map.entry("aria-rowspan", s("cell gridcell columnheader rowheader")));
 
     public AttributePermitted() {
         super(Meta.rule("aria-attribute-permitted")
@@ -75,7 +95,9 @@ public final class AttributePermitted extends AtomicRule {
         if (role != null && roles.contains(role)) {
             return Verdict.pass(attr + " 为角色 " + role + " 所支持", attr + " is supported by role " + role);
         }
-        if (role == null && t.element().normalName().equals("input")) {
+        if (java.util.Set.of("input", "select", "textarea", "button").contains(t.element().normalName())
+                && Roles.explicit(t.element()).isEmpty()) {
+            // ARIA in HTML may allow it on the native control (e.g. aria-required on radio buttons)
             return Verdict.cantTell("原生控件的 ARIA 用法需按 ARIA in HTML 判断",
                     "Native control: allowed use depends on ARIA in HTML");
         }
