@@ -66,6 +66,7 @@ function start(script) {
         app.set({ open });
         if (open && via === 'key') ui.focusFirst();
         if (!open && (inside || via === 'key')) ui.launcher.focus();
+        if (!open) placeLauncher(ui.launcher, cfg.position);
         return;
       }
       const c = byId.get(id);
@@ -74,7 +75,7 @@ function start(script) {
     },
     escape() {
       for (const g of groups) if (g.escape && g.escape(app)) return;
-      if (state.open) { app.set({ open: false }); ui.launcher.focus(); }
+      if (state.open) { app.set({ open: false }); ui.launcher.focus(); placeLauncher(ui.launcher, cfg.position); }
     },
     reset() {
       for (const g of groups) if (g.reset) g.reset(app);

@@ -61,8 +61,7 @@ button:focus-visible { outline: 3px solid #000; outline-offset: 2px; box-shadow:
 .mask-bottom { bottom: 0; top: 100vh; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 @media (max-width: 600px), (pointer: coarse) {
-  .bar { max-height: 55vh; gap: 6px; padding-right: 8px !important; padding-left: 8px !important; padding-top: 60px; }
-  .elder .bar { padding-top: 76px; }
+  .bar { max-height: 55vh; gap: 6px; padding-right: 8px !important; padding-left: 8px !important; padding-top: calc(var(--launcher-h, 48px) + 16px); }
   .group { width: 100%; }
   .gl { width: 100%; }
   .caption { font-size: 36px; min-height: 72px; }
@@ -158,6 +157,7 @@ export function createUi(app) {
     wrap.lang = s.lang === 'en' ? 'en' : 'zh-CN';
     launcher.textContent = t('launcher');
     launcher.setAttribute('aria-expanded', String(s.open));
+    if (s.open) { launcher.style.top = ''; launcher.style.bottom = ''; } // its own slot in the bar
     const tk = app.shortcuts.toggle;
     if (tk) launcher.setAttribute('aria-keyshortcuts', ariaKeys(tk)); else launcher.removeAttribute('aria-keyshortcuts');
     bar.setAttribute('aria-label', t('toolbar'));
@@ -179,8 +179,9 @@ export function createUi(app) {
   function measure() {
     const h = bar.hidden ? 0 : Math.ceil(bar.getBoundingClientRect().height);
     wrap.style.setProperty('--bar-h', h + 'px');
-    const lw = Math.ceil(launcher.getBoundingClientRect().width) + 24;
-    wrap.style.setProperty('--launcher-space', lw + 'px');
+    const lr = launcher.getBoundingClientRect();
+    wrap.style.setProperty('--launcher-space', Math.ceil(lr.width) + 24 + 'px');
+    wrap.style.setProperty('--launcher-h', Math.ceil(lr.height) + 'px');
     return h;
   }
 

@@ -22,7 +22,8 @@ import com.sun.net.httpserver.HttpServer;
  * classpath, i.e. the jar's META-INF/resources/a11y), a strict-CSP variant, and a stub /api/tts that records requests.
  *
  * <p>Routes: {@code /p/NAME} page with the toolbar tag, {@code /plain/NAME} the same page without it,
- * {@code /csp/NAME} with the tag and {@code Content-Security-Policy: script-src 'self'; style-src 'self'},
+ * {@code /csp/NAME} with the tag and {@code Content-Security-Policy: script-src 'self'; style-src 'self'}, {@code /cspplain/NAME}
+ * the same without the tag,
  * {@code /pages/*} raw assets, {@code /a11y/*} the bundle. Pages may be registered in memory with {@link #page}.
  */
 public final class ToolbarServer implements AutoCloseable {
@@ -102,7 +103,7 @@ public final class ToolbarServer implements AutoCloseable {
                 resource(ex, "META-INF/resources/a11y/" + path.substring(6));
             } else if (path.startsWith("/pages/")) {
                 resource(ex, "pages/" + path.substring(7));
-            } else if (path.startsWith("/p/") || path.startsWith("/plain/") || path.startsWith("/csp/")) {
+            } else if (path.startsWith("/p/") || path.startsWith("/plain/") || path.startsWith("/csp/") || path.startsWith("/cspplain/")) {
                 page(ex, path);
             } else {
                 send(ex, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
@@ -124,10 +125,10 @@ public final class ToolbarServer implements AutoCloseable {
         }
         String probe = "<script src=\"/pages/probe.js\"></script>";
         String early = "<script src=\"/pages/early.js\"></script>";
-        String tag = mode.equals("plain") ? "" : "<script src=\"/a11y/toolbar.js\" data-site=\"" + siteId + "\""
+        String tag = mode.endsWith("plain") ? "" : "<script src=\"/a11y/toolbar.js\" data-site=\"" + siteId + "\""
                 + (scriptAttributes.isEmpty() ? "" : " " + scriptAttributes) + (defer ? " defer" : "") + "></script>";
         html = html.replace("<!--YIYUE-->", probe + tag + early);
-        if (mode.equals("csp")) {
+        if (mode.startsWith("csp")) {
             ex.getResponseHeaders().add("Content-Security-Policy", CSP);
         }
         send(ex, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
