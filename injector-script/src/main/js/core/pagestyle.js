@@ -36,11 +36,11 @@ ${prefix} :is(${TEXT_TARGETS}) { cursor: ${CURSORS.text} !important }`;
 
 function schemeCss(name, c) {
   const S = `html[data-yiyue-scheme="${name}"]`;
-  const media = 'img, svg, svg *, video, canvas, picture, iframe, object, embed, ' + HOST;
+  const media = 'img, svg, video, canvas, picture, iframe, object, embed, ' + HOST; // simple selectors only: cheap to match on big pages
   return `${S}, ${S} body, ${S} body :not(${media}) {
   background-color: ${c.bg} !important; color: ${c.fg} !important; border-color: ${c.fg} !important;
   background-image: none !important; text-shadow: none !important; box-shadow: none !important; }
-${S} body a[href], ${S} body a[href] :not(${media}) { color: ${c.link} !important; text-decoration: underline !important; }
+${S} body a[href], ${S} body a[href] * { color: ${c.link} !important; text-decoration: underline !important; }
 ${S} body :is(button, input, select, textarea, [role=button]) { background-color: ${c.bg} !important; color: ${c.fg} !important;
   border: 2px solid ${c.fg} !important; }
 ${S} body :is(input, textarea)::placeholder { color: ${c.fg} !important; opacity: 0.8 !important; }
