@@ -25,8 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -123,9 +121,10 @@ public class AuditResource {
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Progress as server-sent events: 'progress' while it runs, one 'end' event when it finished")
-    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
+    public Response events(@PathParam("id") String id) {
         find(id);
-        events.stream(id, sink, sse);
+        return Response.ok(events.stream(id), MediaType.SERVER_SENT_EVENTS_TYPE.withCharset("utf-8"))
+                .header("Cache-Control", "no-store").header("X-Accel-Buffering", "no").build();
     }
 
     @GET

@@ -1,40 +1,37 @@
 package org.yiyue.overlay.audit;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
+import jakarta.ws.rs.core.StreamingOutput;
 
 /**
- * Pushes a run's progress to one SSE client: an event whenever the progress changes (checked twice a second), then
- * one "end" event with the final status, then the stream closes. Gives up after one hour or when the client leaves.
+ * A run's progress as server-sent events: a "progress" event whenever it changes (checked twice a second), then
+ * one "end" event with the final state, then the stream closes; gives up after an hour or when the client leaves.
+ * Written synchronously on the request thread (no async servlet needed: the application's servlet filters do not
+ * all declare async support).
  */
 @ApplicationScoped
 public class ProgressEvents {
 
-    private static final Logger LOG = Logger.getLogger(ProgressEvents.class.getName());
     private static final long MAX_MILLIS = 3_600_000;
 
-    @Resource
-    ManagedExecutorService executor;
     @Inject
     AuditStore store;
     @Inject
     AuditJobs jobs;
 
-    void stream(String runId, SseEventSink sink, Sse sse) {
-        executor.submit(() -> {
-            try (sink) {
-                long until = System.currentTimeMillis() + MAX_MILLIS;
-                long lastVersion = -1;
-                String lastStatus = null;
-                while (!sink.isClosed() && System.currentTimeMillis() < until) {
+    StreamingOutput stream(String runId) {
+        return out -> {
+            long until = System.currentTimeMillis() + MAX_MILLIS;
+            long lastVersion = -1;
+            String lastStatus = null;
+            try {
+                send(out, "retry: 2000\n\n");
+                while (System.currentTimeMillis() < until) {
                     AuditRun run = store.find(runId).orElse(null);
                     if (run == null) {
                         return;
@@ -42,25 +39,24 @@ public class ProgressEvents {
                     long version = jobs.progress(runId).map(JobProgress::version).orElse(0L);
                     String status = run.status().wire();
                     if (run.status().finished()) {
-                        sink.send(sse.newEventBuilder().name("end").id(status).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                                .data(String.class, RunJson.of(run, jobs.progress(runId)).toString()).build())
-                                .toCompletableFuture().join();
+                        send(out, "event: end\nid: " + status + "\ndata: " + RunJson.of(run, jobs.progress(runId)) + "\n\n");
                         return;
                     }
                     if (version != lastVersion || !status.equals(lastStatus)) {
                         lastVersion = version;
                         lastStatus = status;
-                        sink.send(sse.newEventBuilder().name("progress").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                                .data(String.class, RunJson.of(run, jobs.progress(runId)).toString()).build())
-                                .toCompletableFuture().join();
+                        send(out, "event: progress\ndata: " + RunJson.of(run, jobs.progress(runId)) + "\n\n");
                     }
                     Thread.sleep(500);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "SSE client of " + runId + " went away", e);
             }
-        });
+        };
+    }
+
+    private static void send(OutputStream out, String event) throws IOException {
+        out.write(event.getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 }

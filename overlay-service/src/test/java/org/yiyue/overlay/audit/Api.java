@@ -28,7 +28,11 @@ final class Api {
     static final String PASSWORD = "Yiyue-Demo-2026";
 
     final String base;
+    /** The evaluator's client keeps the session cookie: one PBKDF2 check at the first request, not at every one. */
     final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new java.net.CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
+    /** No cookies ever: for requests that must be treated as not logged in. */
+    final HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     Api(int port) {
@@ -53,6 +57,10 @@ final class Api {
 
     HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> anon(HttpRequest.Builder b) throws IOException, InterruptedException {
+        return anonymous.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {

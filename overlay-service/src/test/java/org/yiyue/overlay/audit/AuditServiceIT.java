@@ -30,7 +30,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.yiyue.demo.ReplicaSites;
+import org.yiyue.testkit.Chromium;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * The audit service in Payara Micro against the four replica sites (ephemeral ports): access control, the rule
@@ -73,30 +83,31 @@ class AuditServiceIT {
     void evaluatorsOnly_toolbarAndTtsStayPublic() throws Exception {
         Api api = api();
         for (String path : List.of("/api/audits", "/api/rules", "/api/sites/zwfw/audits", "/api/audits/x/report.json")) {
-            HttpResponse<String> r = api.send(api.as(path, null).GET());
+            HttpResponse<String> r = api.anon(api.as(path, null).GET());
             assertEquals(401, r.statusCode(), path);
             assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), path);
             assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), path);
             assertEquals(401, Api.object(r.body()).getInt("status"));
         }
-        HttpResponse<String> wrong = api.send(api.as("/api/audits", Api.basic(Api.USER, "wrong")).GET());
+        HttpResponse<String> wrong = api.anon(api.as("/api/audits", Api.basic(Api.USER, "wrong")).GET());
         assertEquals(401, wrong.statusCode());
-        HttpResponse<String> unknown = api.send(api.as("/api/audits", Api.basic("nobody", Api.PASSWORD)).GET());
+        HttpResponse<String> unknown = api.anon(api.as("/api/audits", Api.basic("nobody", Api.PASSWORD)).GET());
         assertEquals(401, unknown.statusCode());
-        HttpResponse<String> post = api.send(api.as("/api/audits", null).header("Content-Type", "application/json")
+        HttpResponse<String> post = api.anon(api.as("/api/audits", null).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"site\":\"zwfw\"}")));
         assertEquals(401, post.statusCode());
 
-        HttpResponse<String> console = api.send(api.as("/console", null).GET());
+        HttpResponse<String> console = api.anon(api.as("/console", null).GET());
         assertEquals(401, console.statusCode());
         assertTrue(console.body().contains("name=\"password\""), "the 401 page is the login form");
-        assertEquals(401, api.send(api.as("/console/runs/abc", null).GET()).statusCode());
+        assertEquals(401, api.anon(api.as("/console/runs/abc", null).GET()).statusCode());
 
-        assertEquals(200, api.send(api.as("/a11y/toolbar.js", null).GET()).statusCode());
-        assertEquals(200, api.send(api.as("/console/static/console.css", null).GET()).statusCode());
-        assertEquals(200, api.send(api.as("/api/info", null).GET()).statusCode());
-        assertNotEquals(401, api.send(api.as("/api/tts/voices", null).GET()).statusCode());
-        assertEquals(200, api.send(api.as("/s/zwfw/", null).GET()).statusCode(), "proxied site is public");
+        assertEquals(200, api.anon(api.as("/a11y/toolbar.js", null).GET()).statusCode());
+        assertEquals(200, api.anon(api.as("/console/static/console.css", null).GET()).statusCode());
+        assertEquals(200, api.anon(api.as("/api/info", null).GET()).statusCode());
+        assertNotEquals(401, api.anon(api.as("/api/tts/voices", null).GET()).statusCode());
+        int site = api.anon(api.as("/s/zwfw/index.html", null).GET()).statusCode();
+        assertEquals(200, site, "proxied site is public");
 
         assertEquals(200, api.get("/api/audits").statusCode(), "the evaluator gets in");
     }
@@ -166,7 +177,6 @@ class AuditServiceIT {
         String id = api.start("{\"site\":\"zwfw\",\"staticOnly\":true,\"maxPages\":6,\"maxDepth\":1}");
         Api.SseResult sse = api.follow(id);
         assertEquals("succeeded", sse.end().getString("status"), sse.end().toString());
-        assertTrue(sse.progressEvents() >= 1, "progress events: " + sse.progressEvents());
         JsonObject run = Api.object(api.get("/api/audits/" + id).body());
         assertEquals("succeeded", run.getString("status"));
         int pages = run.getInt("pagesDone");
@@ -258,6 +268,9 @@ class AuditServiceIT {
         Api api = api();
         String a = api.start("{\"site\":\"portal\",\"staticOnly\":true,\"maxPages\":8,\"maxDepth\":1}");
         String b = api.start("{\"site\":\"gcjs\",\"staticOnly\":false,\"urls\":[\"/index.html\"],\"maxPages\":1,\"locale\":\"en\"}");
+        // a browser audit takes seconds: its event stream shows progress before the end
+        Api.SseResult sse = api.follow(b);
+        assertTrue(sse.progressEvents() >= 1, "progress events: " + sse.progressEvents());
         List<String> seenRunning = new ArrayList<>();
         long until = System.nanoTime() + Duration.ofSeconds(150).toNanos();
         JsonObject ra = null;
@@ -281,5 +294,99 @@ class AuditServiceIT {
         assertTrue(rendered.getJsonObject("environment").getString("browser").toLowerCase().contains("chrom"),
                 rendered.getJsonObject("environment").toString());
         assertEquals("en", rendered.getString("locale"));
+    }
+
+    @Test
+    @Order(7)
+    void consoleInChromium_loginAuditReportManualCompare_axeClean() throws Exception {
+        try (Chromium chromium = Chromium.start()) {
+            ChromeDriver d = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(120));
+            String console = "http://127.0.0.1:" + base.getPort() + "/console";
+            List<String> violations = new ArrayList<>();
+
+            d.get(console);
+            assertTrue(d.findElement(By.tagName("h1")).getText().contains("登录"), d.getPageSource());
+            axe(d, "login (401)", violations);
+            d.findElement(By.id("username")).sendKeys(Api.USER);
+            d.findElement(By.id("password")).sendKeys("wrong");
+            d.findElement(By.cssSelector("form[action='/console/login'] button")).click();
+            assertTrue(d.findElement(By.cssSelector("[role=alert]")).getText().contains("不正确"));
+            axe(d, "login failed", violations);
+            d.findElement(By.id("username")).sendKeys(Api.USER);
+            d.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+            d.findElement(By.cssSelector("form[action='/console/login'] button")).click();
+            wait.until(x -> x.getCurrentUrl().endsWith("/console"));
+            assertEquals("zh-CN", d.findElement(By.tagName("html")).getAttribute("lang"));
+            assertTrue(d.findElements(By.cssSelector("script[src^='/a11y/toolbar.js']")).size() == 1, "console carries the toolbar");
+            axe(d, "dashboard", violations);
+
+            String first = startFromConsole(d, wait, "yth", "3");
+            axe(d, "run page (finished)", violations);
+            d.findElement(By.id("open-report")).click();
+            wait.until(x -> x.getCurrentUrl().endsWith("/report.html"));
+            assertTrue(d.getPageSource().contains("yth") || d.getTitle().length() > 0);
+            d.navigate().back();
+
+            new Select(d.findElement(By.id("item"))).selectByIndex(0);
+            String item = new Select(d.findElement(By.id("item"))).getFirstSelectedOption().getAttribute("value");
+            new Select(d.findElement(By.id("outcome"))).selectByValue("failed");
+            d.findElement(By.id("note")).sendKeys("键盘测试：焦点丢失");
+            d.findElement(By.cssSelector("form[action$='/manual'] button")).click();
+            wait.until(x -> !x.findElements(By.id("manual-results")).isEmpty());
+            String table = d.findElement(By.id("manual-results")).getText();
+            assertTrue(table.contains(item) && table.contains("failed") && table.contains(Api.USER), table);
+            axe(d, "run page with manual result", violations);
+
+            d.get(console);
+            String second = startFromConsole(d, wait, "yth", "1");
+            assertNotEquals(first, second);
+            new Select(d.findElement(By.id("previous"))).selectByValue(first);
+            d.findElement(By.cssSelector("form[action='/console/compare'] button")).click();
+            wait.until(x -> !x.findElements(By.id("compare-summary")).isEmpty());
+            String summary = d.findElement(By.id("compare-summary")).getText();
+            assertTrue(summary.contains("已修复") && summary.contains("未变化"), summary);
+            axe(d, "comparison", violations);
+
+            d.findElement(By.cssSelector("a[hreflang='en']")).click();
+            wait.until(x -> "en".equals(x.findElement(By.tagName("html")).getAttribute("lang")));
+            assertTrue(d.findElement(By.id("compare-summary")).getText().contains("Fixed"));
+            axe(d, "comparison (English)", violations);
+            d.get(console + "/rules");
+            axe(d, "rule catalogue (English)", violations);
+            d.get(console);
+            axe(d, "dashboard (English)", violations);
+
+            assertEquals(List.of(), violations, "axe-core violations on console pages");
+        }
+    }
+
+    /** Fills the start form, submits, and waits on the run page until the audit finished. */
+    private String startFromConsole(ChromeDriver d, WebDriverWait wait, String site, String maxPages) {
+        new Select(d.findElement(By.id("site"))).selectByValue(site);
+        WebElement pages = d.findElement(By.id("maxPages"));
+        pages.clear();
+        pages.sendKeys(maxPages);
+        WebElement staticOnly = d.findElement(By.id("staticOnly"));
+        if (!staticOnly.isSelected()) {
+            staticOnly.click();
+        }
+        d.findElement(By.cssSelector("form[action='/console/audits'] button")).click();
+        wait.until(x -> x.getCurrentUrl().contains("/console/runs/"));
+        String id = d.getCurrentUrl().replaceAll(".*/console/runs/([^/#?]+).*", "$1");
+        wait.until(x -> {
+            String s = x.findElement(By.id("run-status")).getText();
+            return s.equals("已完成") || s.equals("succeeded") || s.equals("失败") || s.equals("failed");
+        });
+        assertTrue(List.of("已完成", "succeeded").contains(d.findElement(By.id("run-status")).getText()));
+        return id;
+    }
+
+    private static void axe(ChromeDriver d, String page, List<String> out) {
+        Results r = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze(d);
+        for (Rule v : r.getViolations()) {
+            out.add(page + ": " + v.getId() + " " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
+                    .collect(Collectors.joining(" | ")));
+        }
     }
 }
