@@ -90,11 +90,29 @@ public final class Selectors {
             if (c instanceof org.jsoup.nodes.TextNode t) {
                 out.append(t.getWholeText(), 0, Math.min(t.getWholeText().length(), budget - out.length()));
             } else if (c instanceof Element child) {
-                if (!child.normalName().equals("script") && !child.normalName().equals("style")) {
-                    preview(child, out, budget);
+                if (child.normalName().equals("script") || child.normalName().equals("style")) {
+                    continue;
                 }
-                out.append(' ');
+                // child tags are evidence too (an img without alt inside an empty-looking link)
+                String open = openTag(child);
+                out.append(open, 0, Math.min(open.length(), Math.max(0, budget - out.length())));
+                preview(child, out, budget);
+                if (child.childNodeSize() > 0 && out.length() < budget) {
+                    out.append("</").append(child.tagName()).append('>');
+                }
             }
+        }
+    }
+
+    private static String openTag(Element e) {
+        try {
+            Element shallow = e.shallowClone();
+            shallow.removeAttr("data-yiyue-i");
+            String html = shallow.outerHtml();
+            String close = "</" + e.tagName() + ">";
+            return html.endsWith(close) ? html.substring(0, html.length() - close.length()) : html;
+        } catch (RuntimeException ex) {
+            return "<" + e.tagName() + ">";
         }
     }
 
