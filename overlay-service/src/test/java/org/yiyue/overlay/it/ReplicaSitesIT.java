@@ -57,6 +57,7 @@ class ReplicaSitesIT {
             + "e.effectiveDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '')));";
 
     private static ReplicaSites replicas;
+    private static CorpusOrigin corpus;
     private static Chromium chromium;
     private static JsonObject catalogue;
 
@@ -66,6 +67,7 @@ class ReplicaSitesIT {
     @Deployment(testable = false)
     static WebArchive war() throws Exception {
         replicas = ReplicaSites.start();
+        corpus = new CorpusOrigin();
         String config;
         try (InputStream in = ReplicaSitesIT.class.getResourceAsStream("/yiyue-sites.json")) {
             config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -74,6 +76,10 @@ class ReplicaSitesIT {
         for (String id : ReplicaSites.SITE_IDS) {
             config = config.replace("\"http://127.0.0.1:" + port++ + "\"", "\"" + replicas.origin(id) + "\"");
         }
+        // the real-page corpus as a fifth, path-mounted site: does the toolbar work on markup we did not write?
+        int end = config.lastIndexOf(']');
+        config = config.substring(0, end).stripTrailing() + ",\n    {\"id\": \"corpus\", \"name\": \"真实页面\", \"upstream\": \""
+                + corpus.origin() + "\"}\n  " + config.substring(end);
         ItSites.write(config);
         return ItSites.rootWar();
     }
@@ -94,6 +100,9 @@ class ReplicaSitesIT {
         }
         if (replicas != null) {
             replicas.close();
+        }
+        if (corpus != null) {
+            corpus.close();
         }
     }
 
@@ -216,6 +225,19 @@ class ReplicaSitesIT {
             assertEquals(List.of(), ours, "violations caused by the overlay on gcjs" + path + " (page's own: " + direct + ")");
             assertTrue(driver().manage().getCookies().stream().noneMatch(c -> c.getName().startsWith("yiyue")),
                     "toolbar settings are not cookies sent to servers");
+        }
+    }
+
+    @Test
+    void toolbarStartsAndOpensOnEveryRealPage() {
+        for (String id : corpus.pages.keySet()) {
+            driver().get(overlay() + "/s/corpus/" + id + ".html");
+            waitForToolbar("corpus " + id);
+            js("const l = document.querySelector('yiyue-a11y').shadowRoot.querySelector('button.launcher');"
+                    + "if (l.getAttribute('aria-expanded') !== 'true') { l.click(); }");
+            new WebDriverWait(driver(), Duration.ofSeconds(5)).withMessage("toolbar opens on " + id)
+                    .until(d -> "true".equals(js("return document.querySelector('yiyue-a11y').shadowRoot"
+                            + ".querySelector('button.launcher').getAttribute('aria-expanded');")));
         }
     }
 
