@@ -42,6 +42,7 @@ import org.yiyue.rules.checks.standards.ElderNoAds;
 import org.yiyue.rules.checks.standards.ElderNoInducedDownload;
 import org.yiyue.rules.checks.standards.FocusNotObscured;
 import org.yiyue.rules.checks.standards.MobileBodyTextSize;
+import org.yiyue.rules.checks.standards.NoChangeOnInput;
 import org.yiyue.rules.checks.standards.NoFocusBlur;
 import org.yiyue.rules.checks.standards.NoMarquee;
 import org.yiyue.rules.checks.standards.ReferencedIdUnique;
@@ -80,7 +81,7 @@ public final class RuleRegistry {
             new AttributePermitted(), new IframeName(), new HeadingName(), new LabelInName(), new HeaderCellAssigned(),
             // beyond ACT: WCAG 2.2 SCs without ACT rules, and MIIT 适老化 items
             new BypassBlocks(), new TargetSize(), new FocusNotObscured(), new NoMarquee(), new NoFocusBlur(),
-            new ReferencedIdUnique(), new ElderNoAds(), new ElderNoInducedDownload(), new ElderFloatClosable(),
+            new ReferencedIdUnique(), new NoChangeOnInput(), new ElderNoAds(), new ElderNoInducedDownload(), new ElderFloatClosable(),
             new MobileBodyTextSize());
 
     public static List<Rule> all() {
