@@ -56,9 +56,20 @@ public final class ElderFloatClosable extends PageCheck {
         if (e.select("img, iframe, object, embed").isEmpty()) {
             return false;
         }
+        // fixed page furniture (headers, toolbars, footers, search bars) is not a floating window
+        String tag = e.normalName();
+        if (tag.equals("header") || tag.equals("nav") || tag.equals("footer") || tag.equals("form")
+                || !e.select("h1, h2, h3, form, input, [role=banner], [role=navigation], [role=contentinfo]").isEmpty()) {
+            return false;
+        }
+        String role = e.attr("role").trim().toLowerCase(Locale.ROOT);
+        if (role.equals("banner") || role.equals("navigation") || role.equals("contentinfo") || role.equals("toolbar")) {
+            return false;
+        }
         Optional<ElementFacts> f = Visibility.facts(e, page);
         if (f.isPresent() && f.get().box() != null) {
-            return f.get().box().width() >= 80 && f.get().box().height() >= 80;
+            double vw = page.facts().map(x -> x.viewportWidth()).orElse(1280.0);
+            return f.get().box().width() >= 80 && f.get().box().height() >= 80 && f.get().box().width() < 0.6 * vw;
         }
         return true;
     }
