@@ -204,9 +204,10 @@ export function placeLauncher(launcher, position) {
   const vh = window.innerHeight;
   const x = position.endsWith('left') ? 8 : vw - 8 - w;
   const rects = [];
-  for (const n of document.querySelectorAll('a[href], button, input, select, textarea, [role=button], [role=link], [tabindex]')) {
+  for (const n of document.querySelectorAll('a[href], button, input, select, textarea, [role=button], [role=link], [tabindex]:not([tabindex^="-"])')) {
     if (n.closest('yiyue-a11y')) continue;
     const r = n.getBoundingClientRect();
+    if (r.height > vh / 2) continue; // a focusable container is not a header link
     if (r.width && r.height && r.right > x - 4 && r.left < x + w + 4) rects.push(r);
   }
   for (let k = 0; k < 12; k++) {

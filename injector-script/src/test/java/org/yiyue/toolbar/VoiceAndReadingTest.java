@@ -130,6 +130,26 @@ class VoiceAndReadingTest {
     }
 
     @Test
+    void pointToReadAnswersATouchAtOnce() {
+        b.click("point");
+        b.click("speech");
+        hover("photo");
+        ToolbarBrowser.sleep(400);
+        server.clearTts();
+        var finger = new org.openqa.selenium.interactions.PointerInput(org.openqa.selenium.interactions.PointerInput.Kind.TOUCH, "finger");
+        var title = b.d.findElement(By.id("h-list"));
+        var tap = new org.openqa.selenium.interactions.Sequence(finger, 0)
+                .addAction(finger.createPointerMove(java.time.Duration.ZERO, org.openqa.selenium.interactions.PointerInput.Origin.fromElement(title), 0, 0))
+                .addAction(finger.createPointerDown(0))
+                .addAction(finger.createPointerUp(0));
+        long t0 = System.nanoTime();
+        b.d.perform(List.of(tap));
+        waitForText("标题：服务事项");
+        assertTrue(server.ttsRequests().size() >= 1);
+        System.out.printf("[touch] first request after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Test
     void continuousReadingFollowsTheTextHighlightsEachSentenceAndCanPauseResumeStop() {
         b.d.findElement(By.id("p1")).click(); // the chosen element
         b.click("read");
