@@ -8,7 +8,6 @@ import java.util.TreeSet;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -129,7 +128,7 @@ public final class ToolbarChecks {
     }
 
     private static Set<String> violations(WebDriver driver) {
-        Results r = new AxeBuilder().withTags(AxeScan.TAGS).exclude("yiyue-a11y").analyze(driver);
+        Results r = AxeScan.configured().exclude("yiyue-a11y").analyze(driver);
         Set<String> ids = new TreeSet<>();
         for (Rule rule : r.getViolations()) {
             ids.add(rule.getId() + "×" + rule.getNodes().size());

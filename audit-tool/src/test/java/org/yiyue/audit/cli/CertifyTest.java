@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import org.yiyue.audit.report.AuditReport;
 import org.yiyue.audit.report.JsonReport;
 import org.yiyue.demo.ReplicaCatalog;
 import org.yiyue.demo.ReplicaSites;
+import org.yiyue.testkit.Chromium;
 import org.yiyue.testkit.ReplicaSitesExtension;
 
 /**
@@ -91,6 +94,16 @@ class CertifyTest {
         System.out.print(recall);
         System.out.printf("recall all    %d/%d = %.2f%n", allFound, allAuto, (double) allFound / allAuto);
         assertTrue((double) allFound / allAuto >= RECALL_FLOOR, recall.toString());
+
+        // the combined report and a site report (with embedded screenshots) pass axe-core with zero violations
+        try (Chromium chromium = Chromium.start()) {
+            for (Path html : List.of(out.resolve("certification.html"), out.resolve("portal").resolve("report.html"))) {
+                chromium.driver().get(html.toUri().toString());
+                Results axe = new AxeBuilder().analyze(chromium.driver());
+                assertEquals(List.of(), axe.getViolations().stream().map(v -> v.getId() + " " + v.getNodes().get(0).getTarget()).toList(),
+                        html + " must be accessible itself");
+            }
+        }
 
         // the certification PDF: Chromium's print with a document outline, one bookmark per site section
         byte[] pdf = Files.readAllBytes(out.resolve("certification.pdf"));
