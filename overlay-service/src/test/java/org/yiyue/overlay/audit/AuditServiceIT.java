@@ -122,6 +122,9 @@ class AuditServiceIT {
         JsonObject first = rules.getJsonObject(0);
         assertFalse(first.getString("id").isBlank());
         assertTrue(first.containsKey("sc") && first.containsKey("title"));
+        HttpResponse<String> openapi = api().anon(api().as("/openapi", null).header("Accept", "application/json").GET());
+        assertEquals(200, openapi.statusCode());
+        assertTrue(openapi.body().contains("/api/audits/{id}/report.{format}"), "the audit API is documented");
     }
 
     @Test
@@ -298,6 +301,18 @@ class AuditServiceIT {
 
     @Test
     @Order(7)
+    void cancelStopsARunningAudit() throws Exception {
+        Api api = api();
+        String id = api.start("{\"site\":\"portal\",\"staticOnly\":false,\"maxPages\":6,\"maxDepth\":1}");
+        HttpResponse<String> cancel = api.send(api.evaluator("/api/audits/" + id).DELETE());
+        assertEquals(200, cancel.statusCode(), cancel.body());
+        JsonObject end = api.await(id, Duration.ofSeconds(60));
+        assertEquals("cancelled", end.getString("status"), end.toString());
+        assertEquals(409, api.get("/api/audits/" + id + "/report.json").statusCode(), "no report for a cancelled run");
+    }
+
+    @Test
+    @Order(8)
     void consoleInChromium_loginAuditReportManualCompare_axeClean() throws Exception {
         try (Chromium chromium = Chromium.start()) {
             ChromeDriver d = chromium.driver();
@@ -305,7 +320,7 @@ class AuditServiceIT {
             String console = "http://127.0.0.1:" + base.getPort() + "/console";
             List<String> violations = new ArrayList<>();
 
-            d.get(console);
+            d.get(console + "?lang=zh-CN"); // headless Chromium asks for English; the evaluator picks Chinese
             assertTrue(d.findElement(By.tagName("h1")).getText().contains("登录"), d.getPageSource());
             axe(d, "login (401)", violations);
             d.findElement(By.id("username")).sendKeys(Api.USER);
@@ -384,6 +399,9 @@ class AuditServiceIT {
 
     private static void axe(ChromeDriver d, String page, List<String> out) {
         Results r = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze(d);
+        if (r.getPasses().isEmpty() || r.isErrored()) {
+            out.add(page + ": axe-core did not run (" + r.getErrorMessage() + ")");
+        }
         for (Rule v : r.getViolations()) {
             out.add(page + ": " + v.getId() + " " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
                     .collect(Collectors.joining(" | ")));
