@@ -18,7 +18,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class CorpusOrigin implements AutoCloseable {
 
-    static final Path CORPUS = Path.of(System.getProperty("yiyue.corpus", "/work/shared/corpus/real-pages"));
+    static final Path CORPUS = Path.of(System.getProperty("yiyue.corpus", "../../shared/corpus/real-pages"));
 
     final HttpServer server;
     final Map<String, byte[]> pages = new TreeMap<>();

@@ -22,7 +22,7 @@ public final class CpuTimeProbe {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("yiyue.root", "."));
-        Path corpus = Path.of("/work/shared/corpus/real-pages");
+        Path corpus = Path.of(System.getProperty("yiyue.corpus", "../../shared/corpus/real-pages"));
         List<Path> replicas;
         try (Stream<Path> s = Files.walk(root.resolve("../demo-sites/src/main/resources/sites"))) {
             replicas = s.filter(p -> p.toString().endsWith(".html")).sorted().toList();

@@ -44,7 +44,7 @@ public class EngineBenchmark {
     @Setup(Level.Trial)
     public void load() throws IOException {
         Path root = Path.of(System.getProperty("yiyue.root", "."));
-        Path corpus = Path.of("/work/shared/corpus/real-pages");
+        Path corpus = Path.of(System.getProperty("yiyue.corpus", "../../shared/corpus/real-pages"));
         List<Path> files = switch (pages) {
             case "largest" -> List.of(corpus.resolve("nfra-xzcf-2024.html"));
             case "mid" -> List.of(corpus.resolve("bad-before-home.html"));

@@ -26,7 +26,7 @@ import org.yiyue.rules.page.Page;
  */
 class CorpusRobustnessTest {
 
-    static final Path CORPUS = Path.of("/work/shared/corpus/real-pages");
+    static final Path CORPUS = Path.of(System.getProperty("yiyue.corpus", "../../shared/corpus/real-pages"));
     static final Path REPLICAS = Path.of("../demo-sites/src/main/resources/sites");
 
     record PageFile(Path path, String charset) {
