@@ -39,6 +39,8 @@ public final class HtmlReport {
 
     private final boolean zh;
     private final Path base;
+    /** One row per failing rule instead of every element (the certification document; details are in each site's report). */
+    private boolean compact;
 
     /** @param base folder that screenshot paths are relative to (null: no screenshots embedded) */
     public HtmlReport(boolean zh, Path base) {
@@ -61,8 +63,9 @@ public final class HtmlReport {
         return sb.toString();
     }
 
-    /** Several sites in one document (the certification report): one section per site. */
+    /** Several sites in one document (the certification report): one section per site, issues summarised per rule. */
     public String renderAll(String title, List<AuditReport> reports) {
+        compact = true;
         StringBuilder sb = new StringBuilder();
         open(sb, title);
         sb.append("<header><h1>").append(Html.esc(title)).append("</h1>");
@@ -336,6 +339,22 @@ public final class HtmlReport {
         }
         if (byRule.isEmpty()) {
             sb.append("<p>").append(t("自动检测没有发现不通过的元素。", "Automated checks found no failing element.")).append("</p>\n");
+        }
+        if (compact && !byRule.isEmpty()) {
+            sb.append("<p>").append(t("各网站的逐个元素、截图见其单独报告。", "Every element and screenshot is in each site's own report.")).append("</p>");
+            sb.append("<table><caption>").append(t("不通过的检查", "Failing checks")).append("</caption><thead><tr><th scope=\"col\">")
+                    .append(t("检查", "Check")).append("</th><th scope=\"col\">").append(t("成功准则", "SC")).append("</th><th scope=\"col\">")
+                    .append(t("元素数", "Elements")).append("</th><th scope=\"col\">").append(t("页面数", "Pages")).append("</th><th scope=\"col\">")
+                    .append(t("修复建议", "Fix advice")).append("</th></tr></thead><tbody>");
+            for (Map.Entry<String, List<Finding>> e : byRule.entrySet()) {
+                Finding first = e.getValue().get(0);
+                long pages = e.getValue().stream().map(Finding::page).distinct().count();
+                sb.append("<tr><th scope=\"row\">").append(Html.esc(e.getKey() + " (" + first.engine() + ")")).append("</th><td>")
+                        .append(Html.esc(String.join(", ", first.sc()))).append("</td><td>").append(e.getValue().size()).append("</td><td>")
+                        .append(pages).append("</td><td>").append(Html.esc(zh ? first.fix().zh() : first.fix().en())).append("</td></tr>");
+            }
+            sb.append("</tbody></table>\n");
+            return;
         }
         int i = 0;
         for (Map.Entry<String, List<Finding>> e : byRule.entrySet()) {

@@ -99,7 +99,8 @@ class CertifyTest {
         try (Chromium chromium = Chromium.start()) {
             for (Path html : List.of(out.resolve("certification.html"), out.resolve("portal").resolve("report.html"))) {
                 chromium.driver().get(html.toUri().toString());
-                Results axe = new AxeBuilder().analyze(chromium.driver());
+                Results axe = new AxeBuilder().setTimeout(180).analyze(chromium.driver());
+                assertTrue(!axe.isErrored(), html + ": " + axe.getErrorMessage());
                 assertEquals(List.of(), axe.getViolations().stream().map(v -> v.getId() + " " + v.getNodes().get(0).getTarget()).toList(),
                         html + " must be accessible itself");
             }
