@@ -62,6 +62,28 @@ function rangeOf(parts, a, b) {
   return r;
 }
 
+// The page's main content: <main>/<article> when declared, otherwise the block with the most paragraph text
+// (CMS article pages rarely mark it up), widened to include its heading.
+export function mainContent() {
+  const declared = document.querySelector('main, [role=main], article');
+  if (declared) return declared;
+  let best = null, bestLen = 0;
+  const seen = new Set();
+  for (const p of document.querySelectorAll('body p')) {
+    const parent = p.parentElement;
+    if (!parent || seen.has(parent) || parent.closest('yiyue-a11y, header, footer, nav')) continue;
+    seen.add(parent);
+    let len = 0;
+    for (const c of parent.children) if (c.nodeName === 'P') len += c.textContent.trim().length;
+    if (len > bestLen) { best = parent; bestLen = len; }
+  }
+  if (!best) return document.body;
+  for (let up = best, i = 0; up && up !== document.body && i < 3; up = up.parentElement, i++) {
+    if (up.querySelector('h1, h2')) return up;
+  }
+  return best;
+}
+
 function loadData(base, name) {
   const store = (window.__yiyueA11yData = window.__yiyueA11yData || {});
   if (store[name]) return Promise.resolve(store[name]);
@@ -181,9 +203,9 @@ export function readingGroup() {
     const active = document.activeElement;
     let start = chosen && chosen.isConnected && chosen.nodeType === 1 ? chosen : null;
     if (!start && active && active !== document.body && active.nodeName !== 'YIYUE-A11Y') start = active;
-    const main = document.querySelector('main, [role=main], article, #content, .content');
-    if (!start) start = main || document.body;
-    const container = (start.closest && start.closest('main, [role=main], article')) || main || document.body;
+    const main = mainContent();
+    if (!start) start = main;
+    const container = (start.closest && start.closest('main, [role=main], article')) || (main.contains(start) ? main : document.body);
     const items = collectSentences(container, container.contains(start) ? start : container);
     if (!items.length) return;
     if (!app.state.speech) app.set({ speech: true });
