@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -234,12 +233,11 @@ public final class AccessibleName {
 
     private String labels(Element control) {
         StringBuilder b = new StringBuilder();
-        Document doc = page.document();
         String id = control.id();
         Set<Element> seen = new HashSet<>();
         if (!id.isEmpty()) {
-            for (Element label : doc.getElementsByTag("label")) {
-                if (label.attr("for").equals(id) && seen.add(label)) {
+            for (Element label : labelsFor(page).getOrDefault(id, List.of())) {
+                if (seen.add(label)) {
                     append(b, referenced(label, false));
                 }
             }
@@ -262,6 +260,19 @@ public final class AccessibleName {
         } finally {
             includeHidden = before;
         }
+    }
+
+    /** label elements by their for attribute, indexed once per page (a scan per control is quadratic). */
+    private static java.util.Map<String, List<Element>> labelsFor(Page page) {
+        return page.memo("labelsFor", page.document(), () -> {
+            java.util.Map<String, List<Element>> index = new java.util.HashMap<>();
+            for (Element label : page.document().getElementsByTag("label")) {
+                if (label.hasAttr("for")) {
+                    index.computeIfAbsent(label.attr("for"), k -> new java.util.ArrayList<>()).add(label);
+                }
+            }
+            return index;
+        });
     }
 
     private static void append(StringBuilder b, String part) {

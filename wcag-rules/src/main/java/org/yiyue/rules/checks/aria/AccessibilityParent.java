@@ -52,14 +52,22 @@ final class AccessibilityParent {
 
     /** aria-owns can move elements in the tree; we do not model it, so affected rules answer cantTell. */
     static boolean ownedElsewhere(Element e, Page page) {
-        return !e.id().isEmpty() && !page.document().select("[aria-owns~=" + cssIdent(e.id()) + "]").isEmpty();
+        return !e.id().isEmpty() && ownedIds(page).contains(e.id());
+    }
+
+    /** Every id referenced by some aria-owns, indexed once per page. */
+    private static java.util.Set<String> ownedIds(Page page) {
+        return page.memo("ownedIds", page.document(), () -> {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (Element o : page.document().select("[aria-owns]")) {
+                ids.addAll(java.util.Arrays.asList(o.attr("aria-owns").trim().split("\\s+")));
+            }
+            return ids;
+        });
     }
 
     static boolean hasOwns(Element e) {
         return !e.attr("aria-owns").isBlank();
     }
 
-    private static String cssIdent(String id) {
-        return id.matches("[A-Za-z_][A-Za-z0-9_-]*") ? id : "\"" + id.replace("\"", "") + "\"";
-    }
 }
