@@ -68,11 +68,11 @@ public final class TargetSize extends RenderedElementRule {
                     "Native control " + size + " px; excepted if the author did not change its size");
         }
         List<Box> others = new ArrayList<>();
-        for (Element o : page.document().select("body *")) {
-            if (o == e || o.parents().contains(e) || e.parents().contains(o) || !isTarget(o, page)) {
-                continue;
+        for (java.util.Map.Entry<Element, Box> o : targetBoxes(page).entrySet()) {
+            Element oe = o.getKey();
+            if (oe != e && !oe.parents().contains(e) && !e.parents().contains(oe)) {
+                others.add(o.getValue());
             }
-            Visibility.facts(o, page).map(ElementFacts::box).filter(x -> !x.empty()).ifPresent(others::add);
         }
         for (Box o : others) {
             boolean oSmall = o.width() < 24 || o.height() < 24;
@@ -83,6 +83,19 @@ public final class TargetSize extends RenderedElementRule {
         }
         return Verdict.pass("目标 " + size + " px，但周围间距足够（间距例外）",
                 "Target is " + size + " px but has enough spacing (spacing exception)");
+    }
+
+    /** Boxes of all targets on the page, collected once (a scan per target is quadratic). */
+    private static java.util.Map<Element, Box> targetBoxes(Page page) {
+        return page.memo("targetBoxes", page.document(), () -> {
+            java.util.Map<Element, Box> boxes = new java.util.LinkedHashMap<>();
+            for (Element o : page.document().select("body *")) {
+                if (isTarget(o, page)) {
+                    Visibility.facts(o, page).map(ElementFacts::box).filter(x -> !x.empty()).ifPresent(b -> boxes.put(o, b));
+                }
+            }
+            return boxes;
+        });
     }
 
     /** The 24 px diameter circle centred on b's box intersects box o. */
