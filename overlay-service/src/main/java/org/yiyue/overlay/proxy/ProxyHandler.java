@@ -258,7 +258,12 @@ public class ProxyHandler {
         }
         Optional<Long> length = h.firstValueAsLong("Content-Length").isPresent()
                 ? Optional.of(h.firstValueAsLong("Content-Length").getAsLong()) : Optional.empty();
-        length.ifPresent(resp::setContentLengthLong);
+        boolean headOfHtml = "HEAD".equals(req.getMethod())
+                && (type.startsWith("text/html") || type.startsWith("application/xhtml+xml"));
+        if (!headOfHtml) {
+            // a GET of the same HTML page would be rewritten, so its upstream length would be wrong here
+            length.ifPresent(resp::setContentLengthLong);
+        }
         if (!hasBody) {
             return;
         }

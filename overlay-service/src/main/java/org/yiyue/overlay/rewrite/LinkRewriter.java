@@ -20,17 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class LinkRewriter {
 
-    /** Every place a root-relative URL may start, in one alternation so the page is scanned once. */
-    private static final Pattern ROOT_RELATIVE = Pattern.compile(
-            "(?i)(\\s(?:href|src|action|formaction|poster|background|longdesc|cite|data|data-src|data-href|data-url)"
-                    + "\\s*=\\s*[\"']?"
-                    + "|url\\(\\s*[\"']?"
-                    + "|@import\\s+[\"']"
-                    + "|content\\s*=\\s*[\"']?\\s*\\d+\\s*;\\s*url\\s*=\\s*['\"]?)/(?![/\\\\])");
-    private static final Pattern SRCSET = Pattern.compile("(?i)(\\ssrcset\\s*=\\s*([\"']))([^\"']*)(\\2)");
-    private static final Pattern SRCSET_ITEM = Pattern.compile("(^|,\\s*)/(?![/\\\\])");
-    private static final Pattern CSS_ONLY = Pattern.compile("(?i)(url\\(\\s*[\"']?|@import\\s+[\"'])/(?![/\\\\])");
-
     /** An upstream origin and the public prefix that replaces it. */
     public record OriginMapping(String upstreamAuthority, String publicPrefix) {
     }
@@ -39,39 +28,63 @@ public final class LinkRewriter {
     }
 
     public static byte[] html(byte[] page, String mount, List<OriginMapping> origins) {
-        String s = new String(page, StandardCharsets.ISO_8859_1);
-        String out = s;
-        if (!mount.isEmpty()) {
-            out = ROOT_RELATIVE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + mount + "/"));
-            if (containsIgnoreCase(out, "srcset")) {
-                out = SRCSET.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1)
-                        + SRCSET_ITEM.matcher(m.group(3)).replaceAll(i -> Matcher.quoteReplacement(i.group(1) + mount + "/"))
-                        + m.group(4)));
-            }
-        }
-        out = origins(out, origins);
-        return out.equals(s) ? page : out.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] out = mount.isEmpty() ? page : insertMount(page, RootLinkScanner.scan(page, false), mount);
+        return origins(out, origins);
     }
 
     public static byte[] stylesheet(byte[] css, String mount, List<OriginMapping> origins) {
-        String s = new String(css, StandardCharsets.ISO_8859_1);
-        String out = origins(mount.isEmpty() ? s : css(s, mount), origins);
-        return out.equals(s) ? css : out.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] out = mount.isEmpty() ? css : insertMount(css, RootLinkScanner.scan(css, true), mount);
+        return origins(out, origins);
     }
 
-    private static String css(String s, String mount) {
-        return CSS_ONLY.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + mount + "/"));
+    private static byte[] insertMount(byte[] page, int[] at, String mount) {
+        if (at.length == 0) {
+            return page;
+        }
+        byte[] m = mount.getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[page.length + at.length * m.length];
+        int from = 0;
+        int to = 0;
+        for (int offset : at) {
+            System.arraycopy(page, from, out, to, offset - from);
+            to += offset - from;
+            System.arraycopy(m, 0, out, to, m.length);
+            to += m.length;
+            from = offset;
+        }
+        System.arraycopy(page, from, out, to, page.length - from);
+        return out;
     }
 
-    /** ASCII case-insensitive search without copying the page. */
-    static boolean containsIgnoreCase(String s, String asciiLower) {
-        int n = asciiLower.length();
-        for (int i = 0; i + n <= s.length(); i++) {
-            if (s.regionMatches(true, i, asciiLower, 0, n)) {
-                return true;
+    private static byte[] origins(byte[] page, List<OriginMapping> origins) {
+        String s = null;
+        for (OriginMapping o : origins) {
+            if (indexOf(page, o.upstreamAuthority().getBytes(StandardCharsets.US_ASCII)) >= 0) {
+                s = new String(page, StandardCharsets.ISO_8859_1);
+                break;
             }
         }
-        return false;
+        if (s == null) {
+            return page;
+        }
+        String out = origins(s, origins);
+        return out.equals(s) ? page : out.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            if (hay[i] != needle[0]) {
+                continue;
+            }
+            for (int k = 1; k < needle.length; k++) {
+                if (hay[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static String origins(String s, List<OriginMapping> origins) {

@@ -54,6 +54,18 @@ class LinkRewriterTest {
     }
 
     @Test
+    void attributeSpellingsAndLookalikes() {
+        assertEquals("<A HREF = '/s/zwfw/x'><img data-src=/s/zwfw/y.png><input value=\"/not-a-link\">"
+                        + "<a href=\"/\\evil\">x</a><div xhref=\"/z\" onclick=\"location='/q'\"></div>",
+                html("<A HREF = '/x'><img data-src=/y.png><input value=\"/not-a-link\">"
+                        + "<a href=\"/\\evil\">x</a><div xhref=\"/z\" onclick=\"location='/q'\"></div>"));
+        assertEquals("<meta http-equiv=refresh content=\"0; URL=/s/zwfw/next\"><p>a=/b</p>",
+                html("<meta http-equiv=refresh content=\"0; URL=/next\"><p>a=/b</p>"));
+        assertEquals("<style>a{background:URL( \"/s/zwfw/i.png\" )}</style>",
+                html("<style>a{background:URL( \"/i.png\" )}</style>"));
+    }
+
+    @Test
     void gbkBytesSurviveAndUntouchedPagesAreTheSameArray() {
         Charset gbk = Charset.forName("GB18030");
         byte[] page = "<p>居住证签注 朱镕基 堃华社区</p><a href=\"/guide/g002.html\">高龄老人津贴</a>".getBytes(gbk);
