@@ -32,12 +32,43 @@ public class AuditDatabase {
 
     private static final Logger LOG = Logger.getLogger(AuditDatabase.class.getName());
 
-    private EntityManagerFactory emf;
+    private volatile EntityManagerFactory emf;
     private String url;
     private List<Integer> migrated = List.of();
 
+    private volatile String failure;
+
+    /**
+     * Opens at deployment; if the database cannot be opened (locked by another process, server down, bad URL) the
+     * rest of the overlay still deploys and the audit API answers 503 until a later attempt succeeds.
+     */
     @PostConstruct
-    void open() {
+    void tryOpen() {
+        try {
+            open();
+            failure = null;
+        } catch (RuntimeException e) {
+            failure = e.getMessage();
+            LOG.log(java.util.logging.Level.SEVERE, "audit database unavailable; audits are off until it opens", e);
+        }
+    }
+
+    private EntityManagerFactory emf() {
+        if (emf == null) {
+            synchronized (this) {
+                if (emf == null) {
+                    tryOpen();
+                }
+            }
+        }
+        if (emf == null) {
+            throw new ProblemException(Problem.of(503, "database-unavailable", "审计数据库不可用", "Audit database unavailable",
+                    "审计数据库暂时无法打开，请稍后再试或联系管理员。", "The audit database cannot be opened now; try again later or ask the administrator."));
+        }
+        return emf;
+    }
+
+    private void open() {
         Config config = ConfigProvider.getConfig();
         url = config.getOptionalValue("yiyue.db.url", String.class).orElseGet(() -> defaultUrl(config));
         String user = config.getOptionalValue("yiyue.db.user", String.class).orElse("");
@@ -94,7 +125,7 @@ public class AuditDatabase {
 
     /** Runs work in one transaction; rolls back on any exception. */
     <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
+        EntityManager em = emf().createEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
@@ -110,7 +141,7 @@ public class AuditDatabase {
     }
 
     <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
+        EntityManager em = emf().createEntityManager();
         try {
             return work.apply(em);
         } finally {
@@ -123,7 +154,7 @@ public class AuditDatabase {
         if (emf != null) {
             emf.close();
         }
-        if (url.startsWith("jdbc:h2:")) {
+        if (url != null && url.startsWith("jdbc:h2:")) {
             // a clean close, so the next start does not need recovery
             try (Connection c = DriverManager.getConnection(url, ConfigProvider.getConfig()
                     .getOptionalValue("yiyue.db.user", String.class).orElse(""), ConfigProvider.getConfig()

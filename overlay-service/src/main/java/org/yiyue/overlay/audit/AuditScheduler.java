@@ -22,7 +22,8 @@ import org.yiyue.overlay.site.SiteRegistry;
 /**
  * Scheduled audits per site on the managed scheduled executor (not EJB timers: Payara Micro without Hazelcast has
  * no persistent timers). {@code yiyue.audit.schedule.<site>=PT24H} audits that site every 24 hours, starting one
- * period after deployment; {@code yiyue.audit.schedule.<site>.max-pages} and {@code .static-only} shape the audit.
+ * period after deployment (or after {@code .first}, a duration); {@code yiyue.audit.schedule.<site>.max-pages} and
+ * {@code .static-only} shape the audit.
  */
 @ApplicationScoped
 public class AuditScheduler {
@@ -54,12 +55,19 @@ public class AuditScheduler {
                     LOG.warning(() -> key + " is shorter than one minute; ignored");
                     return;
                 }
+                Duration first = c.getOptionalValue(key + ".first", String.class).map(Duration::parse).orElse(every);
                 int maxPages = c.getOptionalValue(key + ".max-pages", Integer.class).orElse(20);
                 boolean staticOnly = c.getOptionalValue(key + ".static-only", Boolean.class).orElse(false);
                 AuditRequest request = new AuditRequest(site.id(), List.of(), Math.min(maxPages, jobs.limits().maxPages()),
                         2, staticOnly, 1, "zh-CN", List.of("wcag22-aa", "gbt37668-2", "elder"));
-                scheduled.add(scheduler.scheduleAtFixedRate(() -> jobs.submit(request, "scheduler"),
-                        every.toSeconds(), every.toSeconds(), TimeUnit.SECONDS));
+                scheduled.add(scheduler.scheduleAtFixedRate(() -> {
+                    try {
+                        jobs.submit(request, "scheduler");
+                    } catch (RuntimeException e) {
+                        // a failed start (e.g. database down) must not cancel the schedule
+                        LOG.warning(() -> "scheduled audit of " + site.id() + " not started: " + e.getMessage());
+                    }
+                }, Math.max(0, first.toMillis()), every.toMillis(), TimeUnit.MILLISECONDS));
                 LOG.info(() -> "scheduled audit of " + site.id() + " every " + every);
             });
         }

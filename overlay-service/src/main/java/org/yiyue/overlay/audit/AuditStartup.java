@@ -26,6 +26,15 @@ public class AuditStartup {
     AuditScheduler scheduler;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        try {
+            recover();
+        } catch (ProblemException e) {
+            LOG.severe(() -> "audits unavailable at start: " + e.getMessage());
+        }
+        scheduler.start();
+    }
+
+    private void recover() {
         var unfinished = store.recent(1000).stream().filter(r -> !r.status().finished()).map(AuditRun::id).toList();
         int n = store.interruptUnfinished();
         if (n > 0) {
@@ -34,6 +43,5 @@ public class AuditStartup {
         if (ConfigProvider.getConfig().getOptionalValue("yiyue.audit.resume-interrupted", Boolean.class).orElse(false)) {
             unfinished.forEach(jobs::resume);
         }
-        scheduler.start();
     }
 }

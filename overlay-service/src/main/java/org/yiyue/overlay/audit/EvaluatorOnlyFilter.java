@@ -29,6 +29,17 @@ public class EvaluatorOnlyFilter implements ContainerRequestFilter {
             ctx.abortWith(Response.status(401).type(ProblemMapper.PROBLEM_JSON + ";charset=utf-8")
                     .header("WWW-Authenticate", "Basic realm=\"yiyue-evaluators\", charset=\"UTF-8\"")
                     .entity(p.toJson(english, ctx.getUriInfo().getRequestUri().getRawPath()).toString()).build());
+            return;
+        }
+        // a change made with the console's session cookie must come from the console itself, not another site
+        String method = ctx.getMethod();
+        boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+        String site = ctx.getHeaderString("Sec-Fetch-Site");
+        if (!safe && ctx.getHeaderString("Authorization") == null && site != null && !site.equals("same-origin")) {
+            Problem p = Problem.of(403, "cross-site", "拒绝跨站请求", "Cross-site request refused",
+                    "修改操作只能从易阅控制台发起。", "Changes can only be made from the Yiyue console.");
+            ctx.abortWith(Response.status(403).type(ProblemMapper.PROBLEM_JSON + ";charset=utf-8")
+                    .entity(p.toJson(false, ctx.getUriInfo().getRequestUri().getRawPath()).toString()).build());
         }
     }
 }
