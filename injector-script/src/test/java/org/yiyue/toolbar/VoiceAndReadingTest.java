@@ -136,14 +136,10 @@ class VoiceAndReadingTest {
         hover("photo");
         ToolbarBrowser.sleep(400);
         server.clearTts();
-        var finger = new org.openqa.selenium.interactions.PointerInput(org.openqa.selenium.interactions.PointerInput.Kind.TOUCH, "finger");
-        var title = b.d.findElement(By.id("h-list"));
-        var tap = new org.openqa.selenium.interactions.Sequence(finger, 0)
-                .addAction(finger.createPointerMove(java.time.Duration.ZERO, org.openqa.selenium.interactions.PointerInput.Origin.fromElement(title), 0, 0))
-                .addAction(finger.createPointerDown(0))
-                .addAction(finger.createPointerUp(0));
+        // headless Chromium's WebDriver touch input lands at the wrong point here, so the touch pointer event is
+        // dispatched on the element itself (not trusted input: what is tested is the toolbar's handling of it)
         long t0 = System.nanoTime();
-        b.d.perform(List.of(tap));
+        b.js("document.getElementById('h-list').dispatchEvent(new PointerEvent('pointerdown', {pointerType: 'touch', bubbles: true, composed: true}))");
         waitForText("标题：服务事项");
         assertTrue(server.ttsRequests().size() >= 1);
         System.out.printf("[touch] first request after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
