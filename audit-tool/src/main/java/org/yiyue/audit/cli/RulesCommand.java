@@ -48,6 +48,9 @@ public final class RulesCommand implements Callable<Integer> {
     @Option(names = "--tags", split = ",", description = "只运行带这些标签的规则，如 wcag2a,elder · only rules with these tags")
     Set<String> tags;
 
+    @Option(names = "--mobile", description = "以手机尺寸渲染（375×812，需 --rendered）· render as a phone (375×812, with --rendered)")
+    boolean mobile;
+
     @Option(names = "--elder", description = "声明页面为适老化（长辈版）页面，启用 W-S1..3 等检查 · declare the pages elder-mode (适老化) pages")
     boolean elder;
 
@@ -82,6 +85,10 @@ public final class RulesCommand implements Callable<Integer> {
                         }
                         if (browser == null) {
                             browser = AuditBrowser.start(offline, Duration.ofSeconds(30));
+                            if (mobile) {
+                                browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                                        new java.util.HashMap<>(AuditBrowser.MOBILE_METRICS));
+                            }
                         }
                         page = RenderedPages.load(browser.driver(), url, Duration.ofMillis(200));
                         subject = url;

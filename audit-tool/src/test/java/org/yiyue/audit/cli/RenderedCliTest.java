@@ -30,4 +30,26 @@ class RenderedCliTest {
         }
         assertTrue(failed, r.out());
     }
+
+    @Test
+    void mobileRenderingMeasuresThePhoneLayout(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("m.html");
+        Files.writeString(f, "<!doctype html><html lang=zh><head><title>长辈版</title>"
+                + "<meta name=viewport content='width=device-width'><style>p{font-size:14px}"
+                + "@media (max-width:500px){p{font-size:20px}}</style></head>"
+                + "<body><p>正文内容正文内容正文内容</p></body></html>");
+        RulesCommandTest.Run desktop = RulesCommandTest.run("rules", "--rendered", "--offline", "--tags", "mobile", f.toString());
+        RulesCommandTest.Run phone = RulesCommandTest.run("rules", "--rendered", "--offline", "--mobile", "--tags", "mobile", f.toString());
+        assertEquals("failed", outcome(desktop.out(), "mobile-body-text-size"), desktop.out());
+        assertEquals("passed", outcome(phone.out(), "mobile-body-text-size"), phone.out());
+    }
+
+    private static String outcome(String json, String rule) throws Exception {
+        for (JsonNode o : new ObjectMapper().readTree(json).get("pages").get(0).get("outcomes")) {
+            if (o.get("rule").asText().equals(rule)) {
+                return o.get("outcome").asText();
+            }
+        }
+        return null;
+    }
 }
