@@ -34,14 +34,15 @@ for i in $(seq 1 240); do
 done
 curl -fs "http://127.0.0.1:$OVERLAY_PORT/s/bench/page.html" -o /dev/null || { tail -30 "$WORK/payara.log"; exit 1; }
 
-run() { # label url
+run() { # label url [connections]
+  local c=${3:-50}
   # warm-up, then the measured run
-  wrk -t2 -c50 -d3s "$2" >/dev/null
-  local out; out=$(wrk -t2 -c50 -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$2")
+  wrk -t2 -c"$c" -d3s "$2" >/dev/null
+  local out; out=$(wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$2")
   local p50 p99 rps
   p50=$(awk '/ 50%/{print $2}' <<<"$out"); p99=$(awk '/ 99%/{print $2}' <<<"$out")
   rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
-  printf '%-44s p50 %-9s p99 %-9s req/s %s\n' "$1" "$p50" "$p99" "$rps"
+  printf '%-44s c=%-3s p50 %-9s p99 %-9s req/s %s\n' "$1" "$c" "$p50" "$p99" "$rps"
   grep -E 'Non-2xx|Socket errors' <<<"$out" || true
 }
 echo "== wrk -t2 -c50 -d$DURATION, loopback, $(nproc) cores, load average now: $(cut -d' ' -f1-3 /proc/loadavg) =="
@@ -49,6 +50,10 @@ run "origin direct   /page.html (100 KB)" "http://127.0.0.1:$ORIGIN_PORT/page.ht
 run "overlay cached  /s/bench/page.html" "http://127.0.0.1:$OVERLAY_PORT/s/bench/page.html"
 run "origin direct   /nocache.html" "http://127.0.0.1:$ORIGIN_PORT/nocache.html"
 run "overlay miss    /s/bench/nocache.html" "http://127.0.0.1:$OVERLAY_PORT/s/bench/nocache.html"
+echo "-- one connection at a time (per-request latency without queueing) --"
+run "origin direct   /page.html" "http://127.0.0.1:$ORIGIN_PORT/page.html" 1
+run "overlay cached  /s/bench/page.html" "http://127.0.0.1:$OVERLAY_PORT/s/bench/page.html" 1
+run "overlay miss    /s/bench/nocache.html" "http://127.0.0.1:$OVERLAY_PORT/s/bench/nocache.html" 1
 curl -fs "http://127.0.0.1:$OVERLAY_PORT/api/metrics"; echo
 
 echo "== in-process rewrite cost (measured loop) =="
