@@ -35,10 +35,11 @@ done
 curl -fs "http://127.0.0.1:$OVERLAY_PORT/s/bench/page.html" -o /dev/null || { tail -30 "$WORK/payara.log"; exit 1; }
 
 run() { # label url [connections]
-  local c=${3:-50}
+  local c=${3:-50} t=2
+  [ "$c" -lt 2 ] && t=1
   # warm-up, then the measured run
-  wrk -t2 -c"$c" -d3s "$2" >/dev/null
-  local out; out=$(wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$2")
+  wrk -t"$t" -c"$c" -d3s "$2" >/dev/null
+  local out; out=$(wrk -t"$t" -c"$c" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$2")
   local p50 p99 rps
   p50=$(awk '/ 50%/{print $2}' <<<"$out"); p99=$(awk '/ 99%/{print $2}' <<<"$out")
   rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
