@@ -112,6 +112,7 @@ public class ConsoleServlet extends HttpServlet {
         boolean en = english(req);
         if (path.equals("/login")) {
             if (loggedIn(req)) {
+                req.changeSessionId(); // no session fixation: the pre-login id is worthless now
                 csrf(req); // a fresh session gets its token now
                 resp.sendRedirect("/console");
             } else {
