@@ -72,7 +72,17 @@
     }
     return false;
   }
-  var focusing = null, current = null;
+  // F55 detection that does not depend on timing: record blur() calls made by the page's scripts.
+  var current = null, currentEl = null, scriptBlur = false;
+  if (!window.__yiyueBlurPatched) {
+    window.__yiyueBlurPatched = true;
+    var originalBlur = HTMLElement.prototype.blur;
+    HTMLElement.prototype.blur = function () {
+      if (current && this === currentEl && document.activeElement === this) current.kept = false;
+      scriptBlur = true;
+      try { return originalBlur.apply(this, arguments); } finally { scriptBlur = false; }
+    };
+  }
   document.addEventListener('focus', function (ev) {
     var el = ev.target;
     if (!el || el.nodeType !== 1) return;
@@ -102,8 +112,7 @@
       obscured: inView === 0 ? 'unknown' : (covered === inView ? 'full' : (covered > 0 ? 'partial' : 'none')),
       w: r.width, h: r.height};
     window.__yiyueFocusLog.push(entry);
-    focusing = el; current = entry;
-    setTimeout(function () { if (focusing === el) focusing = null; }, 0);
+    current = entry; currentEl = el;
     setTimeout(function () {
       // styles with a transition reach their focused value a little later
       if (!entry.changed && document.activeElement === el && before) {
@@ -112,12 +121,10 @@
     }, 30);
   }, true);
   document.addEventListener('blur', function (ev) {
-    if (current && ev.target === focusing && !ev.relatedTarget) {
-      current.kept = false; // script took focus away while it was being given (F55)
-    } else if (!ev.relatedTarget) {
-      window.__yiyueFocusLog.push({k: -2, leave: true});
+    if (!ev.relatedTarget && !scriptBlur) {
+      window.__yiyueFocusLog.push({k: -2, leave: true}); // focus left the document (end of the tab order, or a frame)
     }
   }, true);
-  if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+  if (document.activeElement && document.activeElement !== document.body) { scriptBlur = true; document.activeElement.blur(); scriptBlur = false; }
   return list;
 })();

@@ -84,6 +84,34 @@ class BrowserAuditTest {
     }
 
     @Test
+    void keyboardWalkFindsBlurOnFocusTrapsAndPointerOnlyControls(@TempDir Path out) throws Exception {
+        try (TestServer server = new TestServer()) {
+            server.html("/kbd.html", "<!DOCTYPE html><html lang=\"zh-CN\"><head><title>键盘</title>"
+                    + "<style>a:focus,button:focus{outline:3px solid #000}</style></head><body><main><h1>键盘</h1>"
+                    + "<p><a href=\"/a\">正常链接</a></p>"
+                    + "<p><a id=\"blurry\" href=\"/b\" onfocus=\"this.blur()\">获得焦点即失去</a></p>"
+                    + "<p><span id=\"fake\" onclick=\"location.href='/c'\">假按钮</span></p>"
+                    + "<p><button id=\"trap\" type=\"button\" onkeydown=\"if(event.key==='Tab'){event.preventDefault();}\">陷阱</button></p>"
+                    + "<p><a href=\"/d\">之后的链接</a></p></main></body></html>");
+            Cli run = Cli.run("audit", server.url("/kbd.html").toString(), "-n", "1", "-d", "0", "--delay", "0", "--loopback-only",
+                    "--progress", "off", "-o", out.toString(), "--format", "json");
+            assertEquals(ExitCodes.OK, run.exit(), run.out() + run.err());
+            PageReport p = JsonReport.read(out.resolve("report.json")).pages().get(0);
+            // our checks' own page outcomes (their findings may be merged into another engine's for the same element and SC)
+            Map<String, String> o = p.ruleOutcomes();
+            String why = p.detail() + " " + p.findings();
+            assertEquals("failed", o.get("kbd-focus-removed"), why);
+            assertEquals("failed", o.get("kbd-pointer-only"), why);
+            assertEquals("failed", o.get("kbd-trap"), why);
+            assertEquals("passed", o.get("kbd-focus-visible"), "every link shows a 3 px outline: " + why);
+            List<String> failedTargets = p.findings().stream().filter(Finding::failed)
+                    .filter(f -> f.engine().equals("yiyue-browser") || f.alsoFoundBy().contains("yiyue-browser"))
+                    .map(Finding::target).distinct().sorted().toList();
+            assertTrue(failedTargets.containsAll(List.of("#blurry", "#fake", "#trap")), failedTargets.toString());
+        }
+    }
+
+    @Test
     void badPagesEndAsReportedOutcomes(@TempDir Path out) throws Exception {
         try (TestServer server = new TestServer()) {
             server.html("/index.html", "<!DOCTYPE html><html lang=\"zh-CN\"><title>首页</title><main><h1>首页</h1>"

@@ -53,6 +53,7 @@ class CertifyTest {
 
         JsonNode summary = JsonReport.MAPPER.readTree(out.resolve("summary.json").toFile());
         assertEquals(4, summary.get("sites").size());
+        List<String> controlFailures = new ArrayList<>();
         int allAuto = 0;
         int allFound = 0;
         StringBuilder recall = new StringBuilder();
@@ -61,7 +62,9 @@ class CertifyTest {
             assertTrue(site.get("pagesAudited").asInt() >= catalog.site(id).pages().size() - 1, id + " pages audited");
             for (JsonNode c : site.get("controlPages")) {
                 assertTrue(c.get("audited").asBoolean(), id + c.get("page").asText() + " audited");
-                assertEquals(0, c.get("failures").asInt(), id + c.get("page").asText() + " is defect-free but got " + c.get("failedRules"));
+                if (c.get("failures").asInt() != 0) {
+                    controlFailures.add(id + c.get("page").asText() + " is defect-free but got " + c.get("failedRules"));
+                }
             }
             int auto = site.get("automatableDefects").asInt();
             int found = site.get("automatableFound").asInt();
@@ -93,6 +96,7 @@ class CertifyTest {
         }
         System.out.print(recall);
         System.out.printf("recall all    %d/%d = %.2f%n", allFound, allAuto, (double) allFound / allAuto);
+        assertEquals(List.of(), controlFailures, "no failure on the defect-free control pages");
         assertTrue((double) allFound / allAuto >= RECALL_FLOOR, recall.toString());
 
         // the combined report and a site report (with embedded screenshots) pass axe-core with zero violations
