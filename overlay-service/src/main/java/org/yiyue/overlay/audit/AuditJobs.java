@@ -60,6 +60,7 @@ public class AuditJobs {
     private Path dataDir;
     private final Map<String, JobProgress> progress = new ConcurrentHashMap<>();
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicBoolean> stop = new ConcurrentHashMap<>();
     private final Deque<Queued> queue = new ArrayDeque<>();
     private int active;
     private volatile boolean stopping;
@@ -110,6 +111,10 @@ public class AuditJobs {
         Future<?> f = running.get(runId);
         if (f == null) {
             return false;
+        }
+        java.util.concurrent.atomic.AtomicBoolean stopped = stop.get(runId);
+        if (stopped != null) {
+            stopped.set(true);
         }
         store.update(runId, r -> r.status(RunStatus.CANCELLED));
         f.cancel(true);
@@ -177,6 +182,10 @@ public class AuditJobs {
             int alreadyStored = resume ? prepareResume(runId, dir) : 0;
             AuditConfig config = config(site.get(), request, dir, Math.max(1, permits));
             int[] seq = {alreadyStored};
+            // once this execution is cancelled or interrupted, pages its workers still finish are not stored:
+            // a page cut short must be audited again on resume, not kept as an error
+            java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+            stop.put(runId, stopped);
             ProgressListener listener = new ProgressListener() {
                 @Override
                 public void crawled(int pages) {
@@ -192,6 +201,9 @@ public class AuditJobs {
 
                 @Override
                 public void pageDone(PageReport page, int done, int total) {
+                    if (stopped.get() || Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
                     int s;
                     synchronized (seq) {
                         s = ++seq[0];
@@ -223,6 +235,10 @@ public class AuditJobs {
             finish(runId, now == RunStatus.CANCELLED ? RunStatus.CANCELLED : RunStatus.FAILED,
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
+            java.util.concurrent.atomic.AtomicBoolean stopped = stop.remove(runId);
+            if (stopped != null) {
+                stopped.set(true);
+            }
             browsers.release(permits);
         }
     }
@@ -278,6 +294,7 @@ public class AuditJobs {
     @PreDestroy
     void stop() {
         stopping = true;
+        stop.values().forEach(b -> b.set(true));
         // running audits end with the service; their rows stay "running" and are marked interrupted at next start
         running.values().forEach(f -> f.cancel(true));
     }

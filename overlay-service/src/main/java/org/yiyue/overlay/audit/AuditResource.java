@@ -145,6 +145,18 @@ public class AuditResource {
     }
 
     @GET
+    @Path("/{id}/pages")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pages stored so far (also while the audit runs), in the order they finished")
+    public String pages(@PathParam("id") String id) {
+        find(id);
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        store.pages(id).forEach(p -> a.add(Json.createObjectBuilder().add("seq", p.seq()).add("url", p.url())
+                .add("status", p.status()).add("failures", p.failures())));
+        return a.build().toString();
+    }
+
+    @GET
     @Path("/{id}/manual")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The evaluators' manual results of a run")

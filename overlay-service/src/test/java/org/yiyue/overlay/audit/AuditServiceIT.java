@@ -313,14 +313,35 @@ class AuditServiceIT {
 
     @Test
     @Order(7)
-    void cancelStopsARunningAudit() throws Exception {
+    void cancelMidRunThenResumeAuditsOnlyTheRest() throws Exception {
         Api api = api();
-        String id = api.start("{\"site\":\"portal\",\"staticOnly\":false,\"maxPages\":6,\"maxDepth\":1}");
+        String id = api.start("{\"site\":\"portal\",\"staticOnly\":false,\"maxPages\":5,\"maxDepth\":1}");
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (Api.object(api.get("/api/audits/" + id).body()).getInt("pagesDone") < 1) {
+            assertTrue(System.nanoTime() < until, "no page finished in time");
+            Thread.sleep(100);
+        }
         HttpResponse<String> cancel = api.send(api.evaluator("/api/audits/" + id).DELETE());
-        assertEquals(200, cancel.statusCode(), cancel.body());
+        assertEquals(200, cancel.statusCode(), "still running after its first page: " + cancel.body());
         JsonObject end = api.await(id, Duration.ofSeconds(60));
         assertEquals("cancelled", end.getString("status"), end.toString());
         assertEquals(409, api.get("/api/audits/" + id + "/report.json").statusCode(), "no report for a cancelled run");
+        Thread.sleep(1500); // a worker finishing its page after the cancel must not store it
+        JsonArray kept = Api.array(api.get("/api/audits/" + id + "/pages").body());
+        assertTrue(kept.size() >= 1 && kept.size() < end.getInt("pagesTotal"), kept + " of " + end);
+
+        assertEquals(202, api.post("/api/audits/" + id + "/resume", "").statusCode());
+        JsonObject resumed = api.await(id, Duration.ofSeconds(150));
+        assertEquals("succeeded", resumed.getString("status"), resumed.toString());
+        JsonArray all = Api.array(api.get("/api/audits/" + id + "/pages").body());
+        assertEquals(resumed.getInt("pagesTotal"), all.size(), all.toString());
+        assertEquals(all.size(), all.stream().map(v -> v.asJsonObject().getString("url")).distinct().count(),
+                "no page audited twice: " + all);
+        for (int i = 0; i < kept.size(); i++) {
+            assertEquals(kept.get(i), all.get(i), "pages finished before the cancel are kept as they were");
+        }
+        JsonObject report = Api.object(new String(api.bytes("/api/audits/" + id + "/report.json").body(), StandardCharsets.UTF_8));
+        assertEquals(all.size(), report.getJsonArray("pages").size());
     }
 
     @Test
