@@ -18,7 +18,8 @@ import org.yiyue.rules.model.Level;
 import org.yiyue.rules.page.Page;
 
 /**
- * ACT d0f69e (proposed): a visible row or column header of an HTML table is assigned to at least one data cell —
+ * ACT d0f69e (proposed): a visible row or column header of an HTML table is assigned to at least one cell (data
+ * cell or header cell, as every role inheriting from cell counts) —
  * through the cell's headers attribute, or by sharing a row (row header) or column (column header) in the table
  * grid built with colspan/rowspan. Only native tables are judged.
  */
@@ -109,7 +110,9 @@ public final class HeaderCellAssigned extends ElementRule {
             Element cell = s.getKey();
             int[] p = s.getValue();
             boolean shares = column ? p[2] <= h[3] && p[3] >= h[2] : p[0] <= h[1] && p[1] >= h[0];
-            if (cell != header && shares && Predicates.hasRole(cell, page, "cell", "gridcell")) {
+            // the rule counts every role inheriting from cell: a column header over a column of row headers is assigned
+            if (cell != header && shares
+                    && Predicates.hasRole(cell, page, "cell", "gridcell", "rowheader", "columnheader")) {
                 candidates.add(cell);
             }
         }
