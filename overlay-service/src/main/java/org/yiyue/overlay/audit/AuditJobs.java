@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -60,7 +61,7 @@ public class AuditJobs {
     private Path dataDir;
     private final Map<String, JobProgress> progress = new ConcurrentHashMap<>();
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
-    private final Map<String, java.util.concurrent.atomic.AtomicBoolean> stop = new ConcurrentHashMap<>();
+    private final Map<String, AtomicBoolean> stop = new ConcurrentHashMap<>();
     private final Deque<Queued> queue = new ArrayDeque<>();
     private int active;
     private volatile boolean stopping;
@@ -91,8 +92,14 @@ public class AuditJobs {
     /** Resumes an interrupted, failed or cancelled run: pages already stored are not audited again. */
     public boolean resume(String runId) {
         Optional<AuditRun> run = store.find(runId);
-        if (run.isEmpty() || !run.get().status().finished() || run.get().status() == RunStatus.SUCCEEDED) {
+        if (run.isEmpty() || !run.get().status().finished() || run.get().status() == RunStatus.SUCCEEDED
+                || running.containsKey(runId)) {
             return false;
+        }
+        synchronized (this) {
+            if (queue.stream().anyMatch(q -> q.runId().equals(runId))) {
+                return false;
+            }
         }
         store.update(runId, r -> r.status(RunStatus.QUEUED));
         progress.put(runId, new JobProgress());
@@ -112,12 +119,17 @@ public class AuditJobs {
         if (f == null) {
             return false;
         }
-        java.util.concurrent.atomic.AtomicBoolean stopped = stop.get(runId);
-        if (stopped != null) {
-            stopped.set(true);
+        // the run is marked cancelled by its own execution once it has really stopped (browsers closed)
+        JobProgress p = progress.get(runId);
+        if (p != null) {
+            p.phase("cancelling");
         }
-        store.update(runId, r -> r.status(RunStatus.CANCELLED));
-        f.cancel(true);
+        AtomicBoolean stopped = stop.get(runId);
+        if (stopped != null) {
+            stopped.set(true); // auditing: stop between pages
+        } else {
+            f.cancel(true); // still waiting for browsers
+        }
         return true;
     }
 
@@ -172,6 +184,9 @@ public class AuditJobs {
             finish(runId, RunStatus.CANCELLED, null);
             return;
         }
+        // from here on a cancel is cooperative (see stopIfAsked): interrupting would leave browsers unclosed
+        AtomicBoolean stopped = new AtomicBoolean();
+        stop.put(runId, stopped);
         try {
             store.update(runId, r -> {
                 r.status(RunStatus.RUNNING);
@@ -182,18 +197,16 @@ public class AuditJobs {
             int alreadyStored = resume ? prepareResume(runId, dir) : 0;
             AuditConfig config = config(site.get(), request, dir, Math.max(1, permits));
             int[] seq = {alreadyStored};
-            // once this execution is cancelled or interrupted, pages its workers still finish are not stored:
-            // a page cut short must be audited again on resume, not kept as an error
-            java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
-            stop.put(runId, stopped);
             ProgressListener listener = new ProgressListener() {
                 @Override
                 public void crawled(int pages) {
+                    stopIfAsked(stopped);
                     p.crawled(pages);
                 }
 
                 @Override
                 public void started(int total, int alreadyDone) {
+                    stopIfAsked(stopped);
                     p.phase("auditing");
                     p.pages(alreadyDone, total);
                     store.update(runId, r -> r.progress(alreadyDone, total));
@@ -201,9 +214,7 @@ public class AuditJobs {
 
                 @Override
                 public void pageDone(PageReport page, int done, int total) {
-                    if (stopped.get() || Thread.currentThread().isInterrupted()) {
-                        return;
-                    }
+                    stopIfAsked(stopped); // the page is not stored: on resume it is audited again
                     int s;
                     synchronized (seq) {
                         s = ++seq[0];
@@ -215,7 +226,7 @@ public class AuditJobs {
             };
             RenderedCapture capture = request.staticOnly() ? RenderedCapture.DOM_ONLY : FactsCollector::capture;
             AuditReport report = new AuditRunner(config, listener, capture, resume).run();
-            if (Thread.currentThread().isInterrupted() || store.find(runId).map(AuditRun::status).orElse(null) == RunStatus.CANCELLED) {
+            if (stopped.get() || Thread.currentThread().isInterrupted()) {
                 finish(runId, RunStatus.CANCELLED, null);
                 return;
             }
@@ -226,20 +237,32 @@ public class AuditJobs {
                 r.status(RunStatus.SUCCEEDED);
             });
             p.phase("done");
+        } catch (RunStopped e) {
+            finish(runId, RunStatus.CANCELLED, null);
         } catch (InterruptedException e) {
             finish(runId, RunStatus.CANCELLED, null);
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "audit " + runId + " failed", e);
-            RunStatus now = store.find(runId).map(AuditRun::status).orElse(RunStatus.FAILED);
-            finish(runId, now == RunStatus.CANCELLED ? RunStatus.CANCELLED : RunStatus.FAILED,
+            finish(runId, stopped.get() ? RunStatus.CANCELLED : RunStatus.FAILED,
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
-            java.util.concurrent.atomic.AtomicBoolean stopped = stop.remove(runId);
-            if (stopped != null) {
-                stopped.set(true);
-            }
+            stop.remove(runId, stopped);
             browsers.release(permits);
+        }
+    }
+
+    /** Thrown from the progress callbacks into the audit core: its workers end after their page and close
+     * their browsers, the crawl stops at once. */
+    static final class RunStopped extends RuntimeException {
+        RunStopped() {
+            super("audit stopped", null, false, false);
+        }
+    }
+
+    private static void stopIfAsked(AtomicBoolean stopped) {
+        if (stopped.get()) {
+            throw new RunStopped();
         }
     }
 
@@ -295,7 +318,15 @@ public class AuditJobs {
     void stop() {
         stopping = true;
         stop.values().forEach(b -> b.set(true));
-        // running audits end with the service; their rows stay "running" and are marked interrupted at next start
-        running.values().forEach(f -> f.cancel(true));
+        // running audits end their page and close their browsers (marked interrupted; a crash leaves them
+        // "running" and the next start marks them); what does not end within 15 s is interrupted
+        long until = System.currentTimeMillis() + 15_000;
+        for (Future<?> f : running.values()) {
+            try {
+                f.get(Math.max(1, until - System.currentTimeMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                f.cancel(true);
+            }
+        }
     }
 }

@@ -93,15 +93,16 @@ public class AuditResource {
     @DELETE
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel a queued or running audit")
+    @Operation(summary = "Cancel a queued or running audit; it ends as 'cancelled' after the page in progress")
+    @APIResponse(responseCode = "202", description = "cancelling; follow the run until its status is cancelled")
     @APIResponse(responseCode = "409", description = "the run had already finished")
-    public String cancel(@PathParam("id") String id) {
+    public Response cancel(@PathParam("id") String id) {
         find(id);
         if (!jobs.cancel(id)) {
             throw new ProblemException(Problem.of(409, "already-finished", "审计已结束", "Audit already finished",
                     "该审计已结束，无法取消。", "This audit has finished and cannot be cancelled."));
         }
-        return RunJson.of(find(id), jobs.progress(id)).toString();
+        return Response.accepted(RunJson.of(find(id), jobs.progress(id)).toString()).build();
     }
 
     @POST
@@ -112,7 +113,8 @@ public class AuditResource {
         find(id);
         if (!jobs.resume(id)) {
             throw new ProblemException(Problem.of(409, "not-resumable", "无法继续", "Not resumable",
-                    "只有中断、失败或取消的审计可以继续。", "Only interrupted, failed or cancelled audits can be resumed."));
+                    "只有已停止的中断、失败或取消的审计可以继续。",
+                    "Only interrupted, failed or cancelled audits that have stopped can be resumed."));
         }
         return Response.accepted(RunJson.of(find(id), jobs.progress(id)).toString()).build();
     }
