@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@code /a11y/toolbar.js} and {@code /a11y/manifest.json}. The script is always sent as UTF-8 JavaScript (a page's
+ * {@code /a11y/toolbar.js}, {@code /a11y/manifest.json} and the data files {@code /a11y/data/*.js}. The script is always sent as UTF-8 JavaScript (a page's
  * own charset must never decide how it is read); with the current {@code ?v=} it may be cached for a year.
  */
 @WebServlet(urlPatterns = "/a11y/*")
@@ -27,7 +27,13 @@ public class AssetServlet extends HttpServlet {
         switch (path) {
             case "/toolbar.js" -> script(req, resp);
             case "/manifest.json" -> manifest(resp);
-            default -> resp.sendError(404);
+            default -> {
+                if (path.startsWith("/data/")) {
+                    data(path.substring("/data/".length()), resp);
+                } else {
+                    resp.sendError(404);
+                }
+            }
         }
     }
 
@@ -43,6 +49,18 @@ public class AssetServlet extends HttpServlet {
         resp.setContentType("text/javascript; charset=utf-8");
         resp.setContentLength(toolbar.bytes().length);
         resp.getOutputStream().write(toolbar.bytes());
+    }
+
+    private void data(String name, HttpServletResponse resp) throws IOException {
+        var body = ToolbarData.read(name);
+        if (body.isEmpty()) {
+            resp.sendError(404);
+            return;
+        }
+        resp.setHeader("Cache-Control", "public, max-age=86400");
+        resp.setContentType("text/javascript; charset=utf-8");
+        resp.setContentLength(body.get().length);
+        resp.getOutputStream().write(body.get());
     }
 
     private void manifest(HttpServletResponse resp) throws IOException {

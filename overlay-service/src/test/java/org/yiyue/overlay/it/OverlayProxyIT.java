@@ -136,6 +136,12 @@ class OverlayProxyIT {
         assertTrue(js.headers().firstValue("Cache-Control").orElse("").contains("max-age=31536000"));
         assertEquals(sri.group(1), Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-384").digest(js.body())));
         assertTrue(js.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
+        // the 拼音 table the toolbar loads on first use, and nothing beside it
+        HttpResponse<byte[]> pinyin = http.get("/a11y/data/pinyin.js");
+        assertEquals(200, pinyin.statusCode());
+        assertTrue(pinyin.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        assertEquals(404, http.get("/a11y/data/..%2Ftoolbar.js").statusCode());
+        assertEquals(404, http.get("/a11y/data/nope.js").statusCode());
     }
 
     // ---- proxy and rewriting ----------------------------------------------------------------------------------
