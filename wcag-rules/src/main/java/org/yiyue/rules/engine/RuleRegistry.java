@@ -18,6 +18,7 @@ import org.yiyue.rules.checks.keyboard.ScrollableReachable;
 import org.yiyue.rules.checks.keyboard.VisibleFocus;
 import org.yiyue.rules.checks.lang.ElementLangValid;
 import org.yiyue.rules.checks.lang.HtmlHasLang;
+import org.yiyue.rules.checks.lang.HtmlLangMatchesContent;
 import org.yiyue.rules.checks.lang.HtmlLangValid;
 import org.yiyue.rules.checks.meta.MetaRefresh;
 import org.yiyue.rules.checks.meta.MetaRefreshNoException;
@@ -79,6 +80,7 @@ public final class RuleRegistry {
             // ACT proposed
             new GlobalNamingNotProhibited(), new RequiredContextRole(), new RequiredOwnedElements(),
             new AttributePermitted(), new IframeName(), new HeadingName(), new LabelInName(), new HeaderCellAssigned(),
+            new HtmlLangMatchesContent(),
             // beyond ACT: WCAG 2.2 SCs without ACT rules, and MIIT 适老化 items
             new BypassBlocks(), new TargetSize(), new FocusNotObscured(), new NoMarquee(), new NoFocusBlur(),
             new ReferencedIdUnique(), new NoChangeOnInput(), new ElderNoAds(), new ElderNoInducedDownload(), new ElderFloatClosable(),
