@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -18,35 +14,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** spec/toolbar.md rows of 控制设置 and 查看模式. */
-class ControlAndViewTest {
+class ControlAndViewTest extends ToolbarPageTest {
 
-    static ToolbarServer server;
-    static ToolbarBrowser b;
-
-    @BeforeAll
-    static void start() {
-        server = ToolbarServer.start();
-        b = new ToolbarBrowser();
-        b.forceNoBrowserVoices();
-    }
-
-    @AfterAll
-    static void stop() {
-        b.close();
-        server.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        b.open(server.url("/pages/frame.html"));
-        b.clearStorage();
-        b.openWithToolbar(server.url("/p/article.html"));
-    }
-
-    @AfterEach
-    void defaults() {
-        server.scriptAttributes("");
-    }
 
     private static final String ROOT_ATTRS = "return [...document.documentElement.attributes].map(a => a.name).filter(n => n.startsWith('data-yiyue')).join(',')";
 

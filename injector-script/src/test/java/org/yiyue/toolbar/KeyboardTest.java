@@ -7,44 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
 /** Keyboard only: open, operate every control, close; Esc returns to the launcher; no key outside is captured. */
-class KeyboardTest {
+class KeyboardTest extends ToolbarPageTest {
 
-    static ToolbarServer server;
-    static ToolbarBrowser b;
-
-    @BeforeAll
-    static void start() {
-        server = ToolbarServer.start();
-        b = new ToolbarBrowser();
-        b.forceNoBrowserVoices();
-    }
-
-    @AfterAll
-    static void stop() {
-        b.close();
-        server.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        b.open(server.url("/pages/frame.html"));
-        b.clearStorage();
-        b.openWithToolbar(server.url("/p/article.html"));
-    }
-
-    @AfterEach
-    void defaults() {
-        server.scriptAttributes("");
-    }
 
     private void keys(CharSequence... k) {
         new Actions(b.d).sendKeys(k).perform();

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -19,31 +16,8 @@ import org.yiyue.toolbar.ToolbarServer.TtsRequest;
  * spec/toolbar.md rows of 语音设置 and 辅助阅读. speechSynthesis is made to report no voices, so every utterance
  * goes to the stub /api/tts, which records text, lang and rate.
  */
-class VoiceAndReadingTest {
+class VoiceAndReadingTest extends ToolbarPageTest {
 
-    static ToolbarServer server;
-    static ToolbarBrowser b;
-
-    @BeforeAll
-    static void start() {
-        server = ToolbarServer.start();
-        b = new ToolbarBrowser();
-        b.forceNoBrowserVoices();
-    }
-
-    @AfterAll
-    static void stop() {
-        b.close();
-        server.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        b.open(server.url("/pages/frame.html"));
-        b.clearStorage();
-        b.openWithToolbar(server.url("/p/article.html"));
-        server.clearTts();
-    }
 
     private List<String> texts() {
         return server.ttsRequests().stream().map(TtsRequest::text).toList();
