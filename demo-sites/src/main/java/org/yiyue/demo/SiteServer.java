@@ -90,6 +90,12 @@ final class SiteServer {
         if (embedToolbar && path.get().startsWith("/a11y/")) {
             return toolbarAsset(path.get());
         }
+        if (Media.handles(path.get()) && request.isGet()) {
+            Optional<Reply> media = Media.serve(path.get(), request.header("Range"));
+            if (media.isPresent()) {
+                return media.get();
+            }
+        }
         Optional<Reply> dynamic = profile.routes().route(request, resources);
         if (dynamic.isPresent()) {
             return dynamic.get();
@@ -130,7 +136,7 @@ final class SiteServer {
         }
         Reply out = reply.withBody(body);
         profile.headers().forEach(out::header);
-        if (profile.gzip()) {
+        if (profile.gzip() && !reply.contentType().startsWith("audio/")) { // media goes out as is (byte ranges)
             out.header("Vary", "Accept-Encoding");
             String accept = exchange.getRequestHeaders().getFirst("Accept-Encoding");
             if (accept != null && accept.toLowerCase(Locale.ROOT).contains("gzip") && body.length > 0) {
