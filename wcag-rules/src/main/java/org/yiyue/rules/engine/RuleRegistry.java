@@ -14,6 +14,7 @@ import org.yiyue.rules.checks.aria.RequiredOwnedElements;
 import org.yiyue.rules.checks.aria.RequiredStates;
 import org.yiyue.rules.checks.aria.RoleAttributeValid;
 import org.yiyue.rules.checks.keyboard.IframeNotRemovedFromTabOrder;
+import org.yiyue.rules.checks.keyboard.MouseHandlerKeyboard;
 import org.yiyue.rules.checks.keyboard.ScrollableReachable;
 import org.yiyue.rules.checks.keyboard.VisibleFocus;
 import org.yiyue.rules.checks.lang.ElementLangValid;
@@ -49,6 +50,7 @@ import org.yiyue.rules.checks.standards.NoMarquee;
 import org.yiyue.rules.checks.standards.ReferencedIdUnique;
 import org.yiyue.rules.checks.standards.TargetSize;
 import org.yiyue.rules.checks.structure.AutocompleteValid;
+import org.yiyue.rules.checks.structure.DataTableHeaders;
 import org.yiyue.rules.checks.structure.HeaderCellAssigned;
 import org.yiyue.rules.checks.structure.HeadersAttributeValid;
 import org.yiyue.rules.checks.structure.OrientationNotLocked;
@@ -84,7 +86,7 @@ public final class RuleRegistry {
             // beyond ACT: WCAG 2.2 SCs without ACT rules, and MIIT 适老化 items
             new BypassBlocks(), new TargetSize(), new FocusNotObscured(), new NoMarquee(), new NoFocusBlur(),
             new ReferencedIdUnique(), new NoChangeOnInput(), new ElderNoAds(), new ElderNoInducedDownload(), new ElderFloatClosable(),
-            new MobileBodyTextSize());
+            new MobileBodyTextSize(), new DataTableHeaders(), new MouseHandlerKeyboard());
 
     public static List<Rule> all() {
         return ALL;

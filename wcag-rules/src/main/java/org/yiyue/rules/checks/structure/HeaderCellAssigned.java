@@ -1,13 +1,11 @@
 package org.yiyue.rules.checks.structure;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jsoup.nodes.Element;
 import org.yiyue.rules.aria.Roles;
-import org.yiyue.rules.dom.Dom;
 import org.yiyue.rules.dom.Predicates;
 import org.yiyue.rules.dom.Tri;
 import org.yiyue.rules.engine.ElementRule;
@@ -49,43 +47,6 @@ public final class HeaderCellAssigned extends ElementRule {
                 && Predicates.isIncludedInAccessibilityTree(table, page);
     }
 
-    /** Grid slots (row, column) of each cell of the table, honouring colspan and rowspan. */
-    static Map<Element, int[]> grid(Element table) {
-        Map<Element, int[]> slots = new HashMap<>();
-        Map<Long, Boolean> taken = new HashMap<>();
-        int r = 0;
-        for (Element row : table.select("tr")) {
-            if (row.closest("table") != table) {
-                continue;
-            }
-            int c = 0;
-            for (Element cell : row.children()) {
-                if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) {
-                    continue;
-                }
-                while (taken.containsKey(((long) r << 32) | c)) {
-                    c++;
-                }
-                int cs = span(cell.attr("colspan"), 1000);
-                int rs = span(cell.attr("rowspan"), 65534);
-                for (int i = 0; i < rs && i < 500; i++) {
-                    for (int j = 0; j < cs; j++) {
-                        taken.put(((long) (r + i) << 32) | (c + j), true);
-                    }
-                }
-                slots.put(cell, new int[] {r, r + rs - 1, c, c + cs - 1});
-                c += cs;
-            }
-            r++;
-        }
-        return slots;
-    }
-
-    private static int span(String v, int max) {
-        Integer n = Dom.parseHtmlInteger(v);
-        return n == null || n < 1 ? 1 : Math.min(n, max);
-    }
-
     @Override
     protected Verdict expectation(Target t, Page page) {
         Element header = t.element();
@@ -99,17 +60,17 @@ public final class HeaderCellAssigned extends ElementRule {
                 }
             }
         }
-        Map<Element, int[]> slots = grid(table);
-        int[] h = slots.get(header);
+        Map<Element, TableGrid.Slot> slots = TableGrid.of(table);
+        TableGrid.Slot h = slots.get(header);
         if (h == null) {
             return Verdict.cantTell("无法定位表头在表格中的位置", "Cannot place the header in the table grid");
         }
         boolean column = "columnheader".equals(Roles.semantic(header, page));
         List<Element> candidates = new ArrayList<>();
-        for (Map.Entry<Element, int[]> s : slots.entrySet()) {
+        for (Map.Entry<Element, TableGrid.Slot> s : slots.entrySet()) {
             Element cell = s.getKey();
-            int[] p = s.getValue();
-            boolean shares = column ? p[2] <= h[3] && p[3] >= h[2] : p[0] <= h[1] && p[1] >= h[0];
+            TableGrid.Slot p = s.getValue();
+            boolean shares = column ? p.c0() <= h.c1() && p.c1() >= h.c0() : p.r0() <= h.r1() && p.r1() >= h.r0();
             // the rule counts every role inheriting from cell: a column header over a column of row headers is assigned
             if (cell != header && shares
                     && Predicates.hasRole(cell, page, "cell", "gridcell", "rowheader", "columnheader")) {
