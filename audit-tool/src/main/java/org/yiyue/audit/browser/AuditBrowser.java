@@ -53,6 +53,8 @@ public final class AuditBrowser implements AutoCloseable {
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--no-default-browser-check", "--lang=zh-CN", "--hide-scrollbars", "--mute-audio",
+                // autoplay as a visitor who already interacted with the site would get it (1.4.2 check; sound stays muted)
+                "--autoplay-policy=no-user-gesture-required",
                 "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT, "--user-data-dir=" + profile.toAbsolutePath());
         if (loopbackOnly) {
             o.addArguments("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1");

@@ -2,6 +2,7 @@ package org.yiyue.audit.core;
 
 import java.util.List;
 
+import org.yiyue.audit.browser.AutoplayAudio;
 import org.yiyue.audit.browser.KeyboardWalk;
 import org.yiyue.audit.browser.ToolbarChecks;
 import org.yiyue.audit.report.RuleInfo;
@@ -25,6 +26,8 @@ public final class BrowserRules {
                 new RuleInfo("kbd-focus-obscured", kb, Text.of("焦点不被遮挡", "Focus not obscured"), List.of("2.4.11"), List.of(), null),
                 new RuleInfo("resize-text-200", kb, Text.of("放大到 200% 文字不被截断", "No clipped text at 200 %"), List.of("1.4.4"), List.of("W-P2"), null),
                 new RuleInfo("reflow-320", kb, Text.of("320 像素宽时内容重排", "Content reflows at 320 px"), List.of("1.4.10"), List.of(), null),
+                new RuleInfo(AutoplayAudio.RULE, kb, Text.of("自动播放的声音可暂停或静音", "Autoplaying sound can be paused or muted"),
+                        List.of("1.4.2"), List.of(), AutoplayAudio.ACT),
                 new RuleInfo("toolbar-launcher", tb, Text.of("工具条启动按钮", "Toolbar launcher"), List.of(), List.of(), null),
                 new RuleInfo("toolbar-open", tb, Text.of("工具条打开", "Toolbar opens"), List.of(), List.of(), null),
                 new RuleInfo("toolbar-text-size", tb, Text.of("文字放大到 200%", "Text size to 200 %"), List.of(), List.of("W-P1", "W-P2"), null),

@@ -9,6 +9,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chromium.HasCdp;
 import org.yiyue.audit.browser.AuditBrowser;
+import org.yiyue.audit.browser.AutoplayAudio;
 import org.yiyue.audit.browser.AxeScan;
 import org.yiyue.audit.browser.ElementShots;
 import org.yiyue.audit.browser.KeyboardWalk;
@@ -87,6 +88,7 @@ public final class PageAuditor {
                     axeVersion = v;
                 }
                 List<String> problems = new java.util.ArrayList<>();
+                step("autoplay media", problems, () -> AutoplayAudio.run(d, out));
                 step("keyboard walk", problems, () -> KeyboardWalk.run(d, out, config.keyboardSteps()));
                 step("200%/320px layout", problems, () -> LayoutChecks.run(d, out, mobile ? AuditBrowser.MOBILE_METRICS : null));
                 step("toolbar checks", problems, () -> ToolbarChecks.runIfPresent(d, out, mobile,
