@@ -25,6 +25,7 @@ final class PointerHandlers {
             + "this\\.style(\\.[\\w-]+|\\[[^\\]]+\\])\\s*=[^=].*"
             + "|this\\.(classname|src|bgcolor|color)\\s*=[^=].*"
             + "|this\\.classlist\\.(add|remove|toggle)\\s*\\([^)]*\\)"
+            + "|(\\$|jquery)\\(\\s*this\\s*\\)\\.(addclass|removeclass|toggleclass|css)\\s*\\(.*\\)"
             + "|this\\.(stop|start)\\s*\\(\\s*\\)"
             + "|(window\\.)?(status|defaultstatus)\\s*=[^=].*"
             + "|mm_swapimage\\s*\\(.*\\)|mm_swapimgrestore\\s*\\(\\s*\\)"

@@ -26,8 +26,10 @@ final class TableHeaderEvidence {
     /** A figure: optional sign, digits with separators, optional percent or per-mille; or a date or a time. */
     private static final Pattern FIGURE = Pattern.compile(
             "[+\\-−－]?[¥￥$]?\\d[\\d,，.]*[%％‰]?|\\d{4}[-/.年]\\d{1,2}([-/.月]\\d{1,2}日?)?|\\d{1,2}[:：]\\d{2}");
-    /** Placeholders that stand for "no value" in a column of figures. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("[—–\\-/／…·]*");
+    /** Placeholders that stand for "no value" in a column of figures (dashes, or words such as 无 / 暂无 / N/A). */
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)[—–\\-/／…·]*|无|暂无|空|不详|待定|n/?a|null|none");
+    /** Header labels are short: a longer first-row text is more likely a featured data row than a header. */
+    private static final int LABEL_MAX_CHARS = 30;
     private static final Pattern DIGIT = Pattern.compile("\\d");
 
     private final Page page;
@@ -52,6 +54,9 @@ final class TableHeaderEvidence {
     Optional<String[]> columnHeaders() {
         List<Element> first = row(0);
         if (first.size() < 2) {
+            return Optional.empty();
+        }
+        if (!first.stream().allMatch(this::labelLike)) {
             return Optional.empty();
         }
         if (first.stream().allMatch(c -> c.closest("thead") != null)) {
@@ -92,10 +97,16 @@ final class TableHeaderEvidence {
             }
             (s.c0() == 0 ? first : rest).add(cell);
         });
-        if (first.size() >= 2 && allBoldUnlikeTheRest(first, rest)) {
+        if (first.size() >= 2 && first.stream().allMatch(this::labelLike) && allBoldUnlikeTheRest(first, rest)) {
             return Optional.of(new String[] {"首列单元格全部加粗而其余单元格不加粗", "every first-column cell is bold and the others are not"});
         }
         return Optional.empty();
+    }
+
+    /** Blank (a corner cell), or a short text that is not a figure: what a header cell holds. */
+    private boolean labelLike(Element cell) {
+        String t = Dom.flat(cell.text()).replace(" ", "");
+        return t.isEmpty() || t.length() <= LABEL_MAX_CHARS && !FIGURE.matcher(t).matches();
     }
 
     private List<Element> row(int r) {
