@@ -47,13 +47,27 @@ public final class DataTableHeaders extends ElementRule {
                 || table.select(LAYOUT_CONTENT).stream().anyMatch(d -> d != table)) {
             return false;
         }
-        return atLeastTwoByTwo(TableGrid.of(table));
+        return atLeastTwoRowsOfTwoCells(table);
     }
 
-    private static boolean atLeastTwoByTwo(Map<Element, TableGrid.Slot> slots) {
-        Map<Integer, Integer> cellsPerRow = new java.util.HashMap<>();
-        slots.forEach((cell, s) -> cellsPerRow.merge(s.r0(), 1, Integer::sum));
-        return cellsPerRow.values().stream().filter(n -> n >= 2).count() >= 2;
+    /** Two rows of the table's own with two or more cells each (stops as soon as two are found). */
+    private static boolean atLeastTwoRowsOfTwoCells(Element table) {
+        int rows = 0;
+        for (Element row : table.select("tr")) {
+            if (row.closest("table") != table) {
+                continue;
+            }
+            int cells = 0;
+            for (Element c : row.children()) {
+                if (c.normalName().equals("td") || c.normalName().equals("th")) {
+                    cells++;
+                }
+            }
+            if (cells >= 2 && ++rows == 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -61,7 +75,9 @@ public final class DataTableHeaders extends ElementRule {
         Element table = t.element();
         Map<Element, TableGrid.Slot> slots = TableGrid.of(table);
         for (Element cell : slots.keySet()) {
-            if (cell.normalName().equals("th") || Predicates.hasRole(cell, page, "columnheader", "rowheader")) {
+            // a td is a header only by an explicit role: skip the role algorithm for plain cells (big tables)
+            if (cell.normalName().equals("th")
+                    || cell.hasAttr("role") && Predicates.hasRole(cell, page, "columnheader", "rowheader")) {
                 return Verdict.pass("表格有表头单元格", "The table has header cells");
             }
             if (cell.hasAttr("headers") || cell.hasAttr("scope")) {

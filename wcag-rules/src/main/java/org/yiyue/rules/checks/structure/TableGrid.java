@@ -12,9 +12,6 @@ final class TableGrid {
 
     /** Rows r0..r1 and columns c0..c1 a cell covers (inclusive). */
     record Slot(int r0, int r1, int c0, int c1) {
-        boolean coversColumn(int c) {
-            return c0 <= c && c <= c1;
-        }
     }
 
     private TableGrid() {

@@ -1,6 +1,7 @@
 package org.yiyue.rules.checks.structure;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,8 @@ final class TableHeaderEvidence {
 
     private final Page page;
     private final Map<Element, TableGrid.Slot> slots;
+    /** Cell covering each (row, column) slot, keyed row &lt;&lt; 32 | column: big tables stay linear. */
+    private final Map<Long, Element> bySlot = new HashMap<>();
     private final int rows;
     private final int columns;
 
@@ -43,11 +46,18 @@ final class TableHeaderEvidence {
         int r = 0;
         int c = 0;
         for (TableGrid.Slot s : slots.values()) {
-            r = Math.max(r, s.r1() + 1);
+            r = Math.max(r, s.r0() + 1); // rows past the last tr (an oversized rowspan) hold nothing new
             c = Math.max(c, s.c1() + 1);
         }
         this.rows = r;
         this.columns = c;
+        slots.forEach((cell, s) -> {
+            for (int i = s.r0(); i <= Math.min(s.r1(), rows - 1); i++) {
+                for (int j = s.c0(); j <= s.c1(); j++) {
+                    bySlot.putIfAbsent(((long) i << 32) | j, cell);
+                }
+            }
+        });
     }
 
     /** Why the first row reads as column headers, or empty. */
@@ -120,13 +130,7 @@ final class TableHeaderEvidence {
     }
 
     private Element cellAt(int r, int c) {
-        for (Map.Entry<Element, TableGrid.Slot> e : slots.entrySet()) {
-            TableGrid.Slot s = e.getValue();
-            if (s.r0() <= r && r <= s.r1() && s.coversColumn(c)) {
-                return e.getKey();
-            }
-        }
-        return null;
+        return bySlot.get(((long) r << 32) | c);
     }
 
     /** At least two non-empty candidates, all bold; and most non-empty cells of the rest not bold. */
