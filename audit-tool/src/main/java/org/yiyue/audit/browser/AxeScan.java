@@ -1,12 +1,17 @@
 package org.yiyue.audit.browser;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.deque.html.axecore.providers.StringAxeScriptProvider;
 import com.deque.html.axecore.results.CheckedNode;
@@ -32,9 +37,50 @@ public final class AxeScan {
 
     private final String script;
 
+    /** An axe-core script is a few MB; anything much larger is not one. */
+    static final long MAX_SCRIPT_BYTES = 32L * 1024 * 1024;
+    private static final Pattern AXE_VERSION = Pattern.compile("axe\\.version\\s*=");
+
     /** @param axeScript a newer axe.min.js, or null for the one embedded in axe-core/selenium */
     public AxeScan(Path axeScript) throws IOException {
-        this.script = axeScript == null ? null : Files.readString(axeScript);
+        this.script = axeScript == null ? null : readScript(axeScript);
+    }
+
+    /**
+     * Reads a replacement axe-core script, refusing with a clear message what cannot be one: a missing file, a
+     * folder, an empty or huge file, bytes that are not UTF-8 text, or JavaScript that never sets axe.version.
+     */
+    public static String readScript(Path file) {
+        String where = "--axe-script " + file + ": ";
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(where + "是文件夹，不是文件 is a folder, not a file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(where + "文件不存在 no such file");
+        }
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size == 0 || size > MAX_SCRIPT_BYTES) {
+                throw new IllegalArgumentException(where + "大小 " + size + " 字节，不像 axe-core size " + size
+                        + " bytes is not that of an axe-core script");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(where + "无法读取 cannot be read (" + e.getMessage() + ")", e);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(where + "不是 UTF-8 文本的 JavaScript 文件 is not a UTF-8 JavaScript text file");
+        }
+        if (text.indexOf('\0') >= 0 || !AXE_VERSION.matcher(text).find()) {
+            throw new IllegalArgumentException(where + "不是 axe-core 脚本（没有 axe.version）does not look like axe-core "
+                    + "(it never sets axe.version): give axe.min.js from the axe-core npm package");
+        }
+        return text;
     }
 
     /**

@@ -196,7 +196,7 @@ public final class AuditCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("yiyue-report", siteId.replaceAll("[^A-Za-z0-9._-]", "_"));
         return new AuditConfig(siteId, siteName, List.of(start), crawl, sample, randomPercent, seed, procs,
                 common.standards(), common.staticOnly, common.workers, Duration.ofSeconds(common.timeoutSeconds), mobilePrefix,
-                dir, common.formats(List.of("html", "json", "earl", "csv", "junit")), common.chinese() ? "zh-CN" : "en", manual, common.axeScript, common.loopbackOnly,
+                dir, common.formats(List.of("html", "json", "earl", "csv", "junit")), common.chinese() ? "zh-CN" : "en", manual, common.axeScript(), common.loopbackOnly,
                 keyboardSteps, screenshots, cookieMap);
     }
 

@@ -173,7 +173,7 @@ public final class CertifyCommand implements Callable<Integer> {
                 common.staticOnly, common.workers, Duration.ofSeconds(common.timeoutSeconds),
                 site.id().equals("portal") ? "/m/" : null, out.resolve(site.id()), common.formats(List.of("all")),
                 common.chinese() ? "zh-CN" : "en", common.manual == null ? List.of() : ManualResults.read(common.manual),
-                common.axeScript, true, 300, 6, cookies);
+                common.axeScript(), true, 300, 6, cookies);
     }
 
     private static ObjectNode siteSummary(AuditReport r, List<DefectMatcher.Match> matches, List<ReplicaCatalog.ControlPage> controls,

@@ -47,6 +47,14 @@ public final class CommonOptions {
     @Option(names = "--progress", paramLabel = "MODE", description = "auto, bar, lines or off (default: auto = bar on a terminal)")
     String progress = "auto";
 
+    /** The replacement axe-core script, checked before any page is fetched (null: the embedded one). */
+    Path axeScript() {
+        if (axeScript != null) {
+            org.yiyue.audit.browser.AxeScan.readScript(axeScript);
+        }
+        return axeScript;
+    }
+
     List<String> standards() {
         Set<String> out = new LinkedHashSet<>();
         for (String s : standards) {
