@@ -1,5 +1,5 @@
-// The ONE page stylesheet, keyed on attributes of <html>. Adopted into document.adoptedStyleSheets
-// (CSP-safe: no <style> element, no inline style) only while some setting is on.
+// The page stylesheets, keyed on attributes of <html>. Adopted into document.adoptedStyleSheets
+// (CSP-safe: no <style> element, no inline style) only while the setting they serve is on.
 import { TEXT_LEVELS, ZOOM_LEVELS, ALL_ROOT_ATTRIBUTES } from './state.js';
 import { buildScaleCss } from './textscale.js';
 
@@ -34,6 +34,8 @@ ${prefix} :is(${HAND_TARGETS}) { cursor: ${CURSORS.hand} !important }
 ${prefix} :is(${TEXT_TARGETS}) { cursor: ${CURSORS.text} !important }`;
 }
 
+// ::selection is set on html and body only: descendants inherit highlight styles, and a universal ::selection rule
+// cost about half of the whole scheme's restyle on a large page.
 function schemeCss(name, c) {
   const S = `html[data-yiyue-scheme="${name}"]`;
   const media = 'img, svg, video, canvas, picture, iframe, object, embed, ' + HOST; // simple selectors only: cheap to match on big pages
@@ -45,99 +47,127 @@ ${S} body :is(button, input, select, textarea, [role=button]) { background-color
   border: 2px solid ${c.fg} !important; }
 ${S} body :is(input, textarea)::placeholder { color: ${c.fg} !important; opacity: 0.8 !important; }
 ${S} body :focus-visible { outline: 3px solid ${c.focus} !important; outline-offset: 2px !important; }
-${S} ::selection { background-color: ${c.fg} !important; color: ${c.bg} !important; }
+${S}::selection, ${S} body::selection { background-color: ${c.fg} !important; color: ${c.bg} !important; }
 ${c.img ? `${S} body img { background-color: ${c.img} !important; }` : ''}`;
 }
 
-function staticCss() {
+// One small sheet per feature, adopted only while that feature is on. A restyle of the page then matches only the
+// rules of the features in use: with every feature's universal rules adopted at once, a colour scheme on a
+// 5,000-element page cost about three times a single full-page rule.
+function textCss() {
   const parts = [];
   for (const t of TEXT_LEVELS) if (t !== 100) parts.push(`html[data-yiyue-text="${t}"] { --yiyue-k: ${t / 100}; }`);
+  parts.push(`@media (max-width: 600px) { html[data-yiyue-elder][data-yiyue-text] { --yiyue-min: 18px; } }`);
+  return parts.join('\n');
+}
+
+function zoomCss() {
+  const parts = [];
   for (const z of ZOOM_LEVELS) {
     if (z === 100) continue;
     parts.push(`html[data-yiyue-zoom="${z}"] body { zoom: ${z / 100}; }`);
     parts.push(`html[data-yiyue-zoom="${z}"] body > ${HOST} { zoom: ${(100 / z).toFixed(4)}; }`);
   }
-  parts.push(`@media (max-width: 600px) { html[data-yiyue-elder][data-yiyue-text] { --yiyue-min: 18px; } }`);
-  for (const [name, c] of Object.entries(SCHEME_COLOURS)) parts.push(schemeCss(name, c));
-  parts.push(`html[data-yiyue-spacing] body :not(${HOST}) { line-height: 1.8 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
-html[data-yiyue-spacing] body :is(p, li, dd, blockquote) { margin-block-end: 2em !important; }`);
-  parts.push(`html[data-yiyue-font] body :not(${HOST}, i, [class*="icon"], [class*="fa-"]) {
-  font-family: system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif !important; }`);
-  parts.push(cursorCss('html[data-yiyue-cursor]'));
-  parts.push(`html[data-yiyue-hl] body a[href] { outline: 3px solid #d4006a !important; outline-offset: 2px !important; }
-html[data-yiyue-hl] body :is(h1, h2, h3, h4, h5, h6, [role=heading]) { outline: 3px dashed #0050b3 !important; outline-offset: 2px !important; }`);
-  parts.push(`html[data-yiyue-reader] body { overflow: hidden !important; }`);
-  parts.push(`::highlight(yiyue-read) { background-color: #ffd400; color: #000000; }`);
   return parts.join('\n');
 }
 
-// Dynamic rules (bar/caption sizes, declared ad selectors) live in a small second sheet.
+const FEATURE_CSS = {
+  spacing: () => `html[data-yiyue-spacing] body :not(${HOST}) { line-height: 1.8 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+html[data-yiyue-spacing] body :is(p, li, dd, blockquote) { margin-block-end: 2em !important; }`,
+  font: () => `html[data-yiyue-font] body :not(${HOST}, i, [class*="icon"], [class*="fa-"]) {
+  font-family: system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif !important; }`,
+  cursor: () => cursorCss('html[data-yiyue-cursor]'),
+  // The 连读 sentence highlight, on html and body only (highlight styles inherit; a universal ::highlight rule costs a
+  // full-page match), adopted only while reading.
+  reading: () => `html::highlight(yiyue-read), body::highlight(yiyue-read) { background-color: #ffd400; color: #000000; }`,
+  hl: () => `html[data-yiyue-hl] body a[href] { outline: 3px solid #d4006a !important; outline-offset: 2px !important; }
+html[data-yiyue-hl] body :is(h1, h2, h3, h4, h5, h6, [role=heading]) { outline: 3px dashed #0050b3 !important; outline-offset: 2px !important; }`,
+};
+
+// Which feature sheets a set of <html> attributes needs, in a fixed cascade order.
+function wantedKeys(attrs) {
+  const keys = [];
+  if ('data-yiyue-text' in attrs) keys.push('text', 'scale');
+  if ('data-yiyue-zoom' in attrs) keys.push('zoom');
+  if (attrs['data-yiyue-scheme'] && SCHEME_COLOURS[attrs['data-yiyue-scheme']]) keys.push('scheme:' + attrs['data-yiyue-scheme']);
+  for (const f of Object.keys(FEATURE_CSS)) if (('data-yiyue-' + f) in attrs) keys.push(f);
+  if ('data-yiyue-care' in attrs) keys.push('care');
+  if (Object.keys(attrs).length) keys.push('frame');
+  return keys;
+}
+
 export function createPageStyles(cfg) {
-  let main = null;
-  let dyn = null;
-  let scale = null;
+  const sheets = new Map();
+  let adopted = [];
   let scaleKey = '';
-  let adopted = false;
   let barHeight = 0;
   let captionHeight = 0;
 
-  function ensure() {
-    if (main) return;
-    main = new CSSStyleSheet();
-    main.replaceSync(staticCss());
-    dyn = new CSSStyleSheet();
-    scale = new CSSStyleSheet();
-    writeDynamic();
+  function css(key) {
+    if (key === 'text') return textCss();
+    if (key === 'zoom') return zoomCss();
+    if (key.startsWith('scheme:')) { const name = key.slice(7); return schemeCss(name, SCHEME_COLOURS[name]); }
+    if (FEATURE_CSS[key]) return FEATURE_CSS[key]();
+    return '';
   }
 
-  function writeDynamic() {
-    if (!dyn) return;
-    let css = `html[data-yiyue-open] { padding-top: ${barHeight}px !important; scroll-padding-top: ${barHeight + 8}px !important; }
-html[data-yiyue-caption] { padding-bottom: ${captionHeight}px !important; scroll-padding-bottom: ${captionHeight + 8}px !important; }`;
-    dyn.replaceSync(css);
+  function sheet(key) {
+    let s = sheets.get(key);
+    if (!s) {
+      s = new CSSStyleSheet();
+      sheets.set(key, s);
+      if (key === 'frame') writeFrame(s);
+      else if (key === 'care') writeCare(s);
+      else if (key !== 'scale') s.replaceSync(css(key));
+    }
+    return s;
+  }
+
+  // The bar and caption paddings and the reader's scroll lock: rules on <html> only.
+  function writeFrame(s) {
+    s.replaceSync(`html[data-yiyue-open] { padding-top: ${barHeight}px !important; scroll-padding-top: ${barHeight + 8}px !important; }
+html[data-yiyue-caption] { padding-bottom: ${captionHeight}px !important; scroll-padding-bottom: ${captionHeight + 8}px !important; }
+html[data-yiyue-reader] body { overflow: hidden !important; }`);
+  }
+
+  function writeCare(s) {
+    s.replaceSync('');
     for (const sel of cfg.adSelectors) {
       // Each declared selector separately: one bad selector must not disable the others.
-      try { dyn.insertRule(`html[data-yiyue-care] :is(${sel}) { display: none !important; }`, dyn.cssRules.length); } catch (e) { /* invalid selector ignored */ }
+      try { s.insertRule(`html[data-yiyue-care] :is(${sel}) { display: none !important; }`, s.cssRules.length); } catch (e) { /* invalid selector ignored */ }
     }
   }
 
   function refreshScale(force) {
-    ensure();
     const key = String(document.styleSheets.length) + ':' + (document.body ? document.querySelectorAll('[style*="font"]').length : 0);
     if (!force && key === scaleKey) return;
     scaleKey = key;
-    scale.replaceSync(buildScaleCss(document));
+    sheet('scale').replaceSync(buildScaleCss(document));
   }
 
-  function setAdopted(on) {
-    const list = document.adoptedStyleSheets;
-    if (on && !adopted) {
-      ensure();
-      document.adoptedStyleSheets = [...list, main, scale, dyn];
-      adopted = true;
-    } else if (!on && adopted) {
-      document.adoptedStyleSheets = list.filter(s => s !== main && s !== scale && s !== dyn);
-      adopted = false;
-    }
+  function adopt(keys) {
+    const next = keys.map(sheet);
+    if (next.length === adopted.length && next.every((s, i) => s === adopted[i])) return;
+    const ours = new Set(sheets.values());
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets.filter(s => !ours.has(s)), ...next];
+    adopted = next;
   }
 
-  // Writes attributes onto <html> only; returns quickly (no layout reads).
+  // Writes attributes onto <html> and adopts the sheets they need; no layout reads.
   function apply(attrs) {
     const root = document.documentElement;
-    const any = Object.keys(attrs).length > 0;
-    if (any) setAdopted(true);
     if (attrs['data-yiyue-text'] && !root.hasAttribute('data-yiyue-text')) refreshScale(false);
+    adopt(wantedKeys(attrs)); // same task as the attribute writes: no frame is rendered in between
     for (const name of ALL_ROOT_ATTRIBUTES) {
       if (name in attrs) { if (root.getAttribute(name) !== attrs[name]) root.setAttribute(name, attrs[name]); }
       else if (root.hasAttribute(name)) root.removeAttribute(name);
     }
-    if (!any) setAdopted(false);
   }
 
   return {
     apply,
     refreshScale,
-    setBarHeight(h) { if (h !== barHeight) { barHeight = h; writeDynamic(); } },
-    setCaptionHeight(h) { if (h !== captionHeight) { captionHeight = h; writeDynamic(); } },
+    setBarHeight(h) { if (h !== barHeight) { barHeight = h; if (sheets.has('frame')) writeFrame(sheets.get('frame')); } },
+    setCaptionHeight(h) { if (h !== captionHeight) { captionHeight = h; if (sheets.has('frame')) writeFrame(sheets.get('frame')); } },
   };
 }

@@ -139,6 +139,15 @@ class TextAndPageControlsTest {
             assertTrue(!b.str("return getComputedStyle(document.getElementById('link-guide')).color")
                     .equals(b.str("return getComputedStyle(document.getElementById('p1')).color")), "links distinct from text in " + scheme);
             assertEquals("underline", b.str("return getComputedStyle(document.getElementById('link-guide')).textDecorationLine"));
+            double selection = b.num("const e = document.querySelector('#p1 *') || document.getElementById('p1'); const s = getComputedStyle(e, '::selection');"
+                    + " return __yy.contrast(s.color, s.backgroundColor)");
+            assertTrue(selection >= 7, scheme + " selected text contrast " + selection);
+            assertEquals(b.str("return getComputedStyle(document.getElementById('p1')).color"),
+                    b.str("return getComputedStyle(document.querySelector('#p1 *') || document.getElementById('p1'), '::selection').backgroundColor"),
+                    scheme + ": selected text is shown inverted");
+            assertEquals(List.of(scheme), b.js("return [...new Set(document.adoptedStyleSheets.flatMap(s => [...s.cssRules])"
+                    + ".map(r => r.cssText).join(' ').match(/data-yiyue-scheme=\"[a-z]+\"/g).map(m => m.split('\"')[1]))]"),
+                    "only the rules of the scheme in use are adopted");
             b.js("document.getElementById('name').focus()");
             double ring = b.num("const e = document.getElementById('name'); return __yy.contrast(getComputedStyle(e).outlineColor, __yy.bg(e.parentElement))");
             assertTrue(ring >= 3, scheme + " focus ring contrast " + ring);

@@ -33,36 +33,52 @@ class ToolbarBenchmark {
         return html.append("</main></body></html>").toString();
     }
 
+    /**
+     * Runs every case once per round, interleaved, so that a busy machine slows all cases alike; returns each case's
+     * median. A case is timed from the change to the end of the style recalculation and layout it forces.
+     * The two reference cases adopt one plain rule without the toolbar: the floor for any full-page restyle
+     * (colours) and for re-laying out the page's text at a larger size.
+     */
     static final String MEASURE = """
-            const app = window[Symbol.for('yiyue.a11y')];
-            const runs = arguments[0], patch = arguments[1], back = arguments[2];
-            const times = [];
+            const app = window[Symbol.for('yiyue.a11y')], runs = arguments[0], probe = document.querySelector('main p');
+            function flush() { document.body.offsetHeight; getComputedStyle(probe).fontSize; }
+            function sheet(css) { const s = new CSSStyleSheet(); s.replaceSync(css); return s; }
+            function adopt(s) { document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }
+            function drop(s) { document.adoptedStyleSheets = document.adoptedStyleSheets.filter(x => x !== s); }
+            const colour = sheet('body * { color: #000 !important; background-color: #fff !important }');
+            const text = sheet('body :is(p, li, a, span, h2, td, th) { font-size: 28px !important }');
+            const cases = {
+              text: [() => app.set({ text: 200 }), () => app.set({ text: 100 })],
+              scheme: [() => app.set({ scheme: 'dark' }), () => app.set({ scheme: '' })],
+              both: [() => app.set({ text: 200, scheme: 'yellow' }), () => app.set({ text: 100, scheme: '' })],
+              open: [() => app.set({ open: true }), () => app.set({ open: false })],
+              refColour: [() => adopt(colour), () => drop(colour)],
+              refText: [() => adopt(text), () => drop(text)],
+            };
+            const times = {};
+            for (const k in cases) times[k] = [];
             for (let i = 0; i < runs; i++) {
-              const t0 = performance.now();
-              app.set(patch);
-              document.body.offsetHeight; getComputedStyle(document.querySelector('main p')).fontSize;
-              times.push(performance.now() - t0);
-              app.set(back);
-              document.body.offsetHeight;
+              for (const k in cases) {
+                const t0 = performance.now();
+                cases[k][0]();
+                flush();
+                times[k].push(performance.now() - t0);
+                cases[k][1]();
+                flush();
+              }
             }
-            times.sort((a, b) => a - b);
-            return times[Math.floor(times.length / 2)];
+            const med = {};
+            for (const k in times) { const t = times[k].sort((a, b) => a - b); med[k] = t[Math.floor(t.length / 2)]; }
+            return med;
             """;
 
-    static final String RAW = """
-            const runs = arguments[0], name = arguments[1], value = arguments[2], root = document.documentElement;
-            const times = [];
-            for (let i = 0; i < runs; i++) {
-              const t0 = performance.now();
-              root.setAttribute(name, value);
-              document.body.offsetHeight; getComputedStyle(document.querySelector('main p')).fontSize;
-              times.push(performance.now() - t0);
-              root.removeAttribute(name);
-              document.body.offsetHeight;
-            }
-            times.sort((a, b) => a - b);
-            return times[Math.floor(times.length / 2)];
-            """;
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
 
     @Test
     void printSizeAndApplyTimes() throws Exception {
@@ -76,24 +92,22 @@ class ToolbarBenchmark {
             long elements = (Long) b.js("return document.getElementsByTagName('*').length");
             // warm up once (first use builds the page stylesheets and scans the page's CSS)
             b.js("const a = window[Symbol.for('yiyue.a11y')]; a.set({text: 200, scheme: 'dark'}); document.body.offsetHeight; a.set({text: 100, scheme: ''});");
-            double text = b.num(MEASURE, RUNS, Map.of("text", 200), Map.of("text", 100));
-            double scheme = b.num(MEASURE, RUNS, Map.of("scheme", "dark"), Map.of("scheme", ""));
-            double both = b.num(MEASURE, RUNS, Map.of("text", 200, "scheme", "yellow"), Map.of("text", 100, "scheme", ""));
-            double open = b.num(MEASURE, RUNS, Map.of("open", true), Map.of("open", false));
-            b.js("window[Symbol.for('yiyue.a11y')].set({hl: true})"); // page sheets adopted, as while any setting is on
-            double rawScheme = b.num(RAW, RUNS, "data-yiyue-scheme", "dark");
-            double rawText = b.num(RAW, RUNS, "data-yiyue-text", "200");
-            b.js("const s = new CSSStyleSheet(); s.replaceSync('html[data-ref] body * { color: #000 !important; background-color: #fff !important }');"
-                    + "document.adoptedStyleSheets = [...document.adoptedStyleSheets, s];");
-            double reference = b.num(RAW, RUNS, "data-ref", "");
+            Map<?, ?> med = (Map<?, ?>) b.js(MEASURE, RUNS);
+            double text = ((Number) med.get("text")).doubleValue();
+            double scheme = ((Number) med.get("scheme")).doubleValue();
+            double both = ((Number) med.get("both")).doubleValue();
+            double open = ((Number) med.get("open")).doubleValue();
+            double refColour = ((Number) med.get("refColour")).doubleValue();
+            double refText = ((Number) med.get("refText")).doubleValue();
             System.out.printf("%n[benchmark] toolbar.js %s bytes, %s bytes gzipped (budget 40960)%n", manifest.get("bytes"), manifest.get("gzipBytes"));
             System.out.printf("[benchmark] page with %d elements, median of %d runs incl. style+layout:%n", elements, RUNS);
             System.out.printf("[benchmark]   200%% text        %.1f ms%n", text);
             System.out.printf("[benchmark]   colour scheme    %.1f ms%n", scheme);
             System.out.printf("[benchmark]   200%% + scheme    %.1f ms%n", both);
             System.out.printf("[benchmark]   open toolbar     %.1f ms  (budget 50 ms each)%n", open);
-            System.out.printf("[benchmark]   attribute only: scheme %.1f ms, text %.1f ms (same restyle without the toolbar's bookkeeping)%n", rawScheme, rawText);
-            System.out.printf("[benchmark]   reference: one trivial 'html[x] body *' colour rule %.1f ms (this machine's floor for a full restyle)%n", reference);
+            System.out.printf("[benchmark]   reference without the toolbar: one 'body *' colour rule %.1f ms, one rule setting 28px on the"
+                    + " page's text elements %.1f ms (this browser's floor for a full restyle / a text relayout)%n", refColour, refText);
+            System.out.printf("[benchmark]   load average at the end: %s%n", loadAverage());
         }
     }
 }

@@ -131,6 +131,8 @@ class VoiceAndReadingTest extends ToolbarPageTest {
         assertTrue(order.indexOf("请认真贯彻落实！") < order.indexOf("本通知自发布之日起施行。"), "reading order " + order);
         String highlighted = b.str("const h = CSS.highlights.get('yiyue-read'); return h ? [...h][0].toString() : ''");
         assertTrue(order.contains(highlighted.replaceAll("\\s+", " ").trim()), "highlight is a spoken sentence: " + highlighted);
+        assertEquals("rgb(255, 212, 0)", b.str("return getComputedStyle(document.querySelector('#p1 *') || document.getElementById('p1'), '::highlight(yiyue-read)').backgroundColor"),
+                "the sentence highlight colour reaches the text (inherited from body)");
         assertEquals(0L, b.js("return document.querySelectorAll('main mark, main [data-yiyue], main span').length"), "no text node wrapping");
         b.click("pause");
         assertEquals("true", b.pressed("pause"));
