@@ -12,6 +12,7 @@ import org.yiyue.rules.engine.Target;
 import org.yiyue.rules.engine.Verdict;
 import org.yiyue.rules.model.Impact;
 import org.yiyue.rules.model.Level;
+import org.yiyue.rules.model.Text;
 import org.yiyue.rules.page.Page;
 
 /**
@@ -85,10 +86,10 @@ public final class DataTableHeaders extends ElementRule {
             }
         }
         TableHeaderEvidence evidence = new TableHeaderEvidence(page, slots);
-        Optional<String[]> why = evidence.columnHeaders().or(evidence::rowHeaders);
+        Optional<Text> why = evidence.columnHeaders().or(evidence::rowHeaders);
         if (why.isPresent()) {
-            return Verdict.fail("数据表格没有表头单元格，但" + why.get()[0] + "：表头只在视觉上呈现，读屏软件无法把数据与表头对应（F91）",
-                    "Data table without header cells although " + why.get()[1]
+            return Verdict.fail("数据表格没有表头单元格，但" + why.get().zh() + "：表头只在视觉上呈现，读屏软件无法把数据与表头对应（F91）",
+                    "Data table without header cells although " + why.get().en()
                             + ": the headers are visual only and screen readers cannot relate data to them (F91)");
         }
         return Verdict.cantTell("看似数据表格但没有表头单元格；请人工判断首行或首列是否为表头",

@@ -14,6 +14,7 @@ import org.jsoup.select.NodeVisitor;
 import org.yiyue.rules.css.FontWeight;
 import org.yiyue.rules.dom.Dom;
 import org.yiyue.rules.dom.Visibility;
+import org.yiyue.rules.model.Text;
 import org.yiyue.rules.page.ElementFacts;
 import org.yiyue.rules.page.Page;
 
@@ -61,7 +62,7 @@ final class TableHeaderEvidence {
     }
 
     /** Why the first row reads as column headers, or empty. */
-    Optional<String[]> columnHeaders() {
+    Optional<Text> columnHeaders() {
         List<Element> first = row(0);
         if (first.size() < 2) {
             return Optional.empty();
@@ -70,7 +71,7 @@ final class TableHeaderEvidence {
             return Optional.empty();
         }
         if (first.stream().allMatch(c -> c.closest("thead") != null)) {
-            return Optional.of(new String[] {"首行位于 thead 中", "the first row is in thead"});
+            return Optional.of(Text.of("首行位于 thead 中", "the first row is in thead"));
         }
         List<Element> body = new ArrayList<>();
         slots.forEach((cell, s) -> {
@@ -79,13 +80,13 @@ final class TableHeaderEvidence {
             }
         });
         if (allBoldUnlikeTheRest(first, body)) {
-            return Optional.of(new String[] {"首行单元格全部加粗而其余单元格不加粗", "every first-row cell is bold and the body is not"});
+            return Optional.of(Text.of("首行单元格全部加粗而其余单元格不加粗", "every first-row cell is bold and the body is not"));
         }
         for (int c = 0; c < columns; c++) {
             Element top = cellAt(0, c);
             if (top != null && slots.get(top).c0() == c && slots.get(top).c1() == c && labelsFigures(top, c)) {
-                return Optional.of(new String[] {"首行的“" + shortText(top) + "”是一列数字或日期的标签",
-                        "first-row cell \"" + shortText(top) + "\" labels a column of figures or dates"});
+                return Optional.of(Text.of("首行的“" + shortText(top) + "”是一列数字或日期的标签",
+                        "first-row cell \"" + shortText(top) + "\" labels a column of figures or dates"));
             }
         }
         return Optional.empty();
@@ -95,7 +96,7 @@ final class TableHeaderEvidence {
      * Why the first column reads as row headers, or empty. Only boldness counts, and only with three or more
      * columns: in a two-column label/value table each value directly follows its label in reading order.
      */
-    Optional<String[]> rowHeaders() {
+    Optional<Text> rowHeaders() {
         if (columns < 3) {
             return Optional.empty();
         }
@@ -108,7 +109,7 @@ final class TableHeaderEvidence {
             (s.c0() == 0 ? first : rest).add(cell);
         });
         if (first.size() >= 2 && first.stream().allMatch(this::labelLike) && allBoldUnlikeTheRest(first, rest)) {
-            return Optional.of(new String[] {"首列单元格全部加粗而其余单元格不加粗", "every first-column cell is bold and the others are not"});
+            return Optional.of(Text.of("首列单元格全部加粗而其余单元格不加粗", "every first-column cell is bold and the others are not"));
         }
         return Optional.empty();
     }
