@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.yiyue.audit.browser.AutoplayAudio;
 import org.yiyue.audit.browser.KeyboardWalk;
+import org.yiyue.audit.browser.MovingContentCheck;
+import org.yiyue.audit.browser.ScriptedClickCheck;
 import org.yiyue.audit.browser.ToolbarChecks;
 import org.yiyue.audit.report.RuleInfo;
 import org.yiyue.rules.model.Text;
@@ -28,6 +30,14 @@ public final class BrowserRules {
                 new RuleInfo("reflow-320", kb, Text.of("320 像素宽时内容重排", "Content reflows at 320 px"), List.of("1.4.10"), List.of(), null),
                 new RuleInfo(AutoplayAudio.RULE, kb, Text.of("自动播放的声音可暂停或静音", "Autoplaying sound can be paused or muted"),
                         List.of("1.4.2"), List.of(), AutoplayAudio.ACT),
+                new RuleInfo(MovingContentCheck.RULE, kb, Text.of("自动移动或更新的内容可暂停、停止或隐藏", "Moving or auto-updating content can be paused, stopped or hidden"),
+                        List.of("2.2.2"), List.of("W-O4"), null),
+                new RuleInfo(ScriptedClickCheck.KEYBOARD, kb, Text.of("脚本点击处理的元素可用键盘操作", "Elements with script click handlers work by keyboard"),
+                        List.of("2.1.1"), List.of("W-O1"), null),
+                new RuleInfo(ScriptedClickCheck.ROLE, kb, Text.of("脚本控件有角色和名称（F59）", "Script-made controls have a role and name (F59)"),
+                        List.of("4.1.2"), List.of("W-C1"), null),
+                new RuleInfo(ScriptedClickCheck.SIZE, kb, Text.of("脚本控件点击目标至少 24×24 像素", "Script-made control targets are at least 24 by 24 px"),
+                        List.of("2.5.8"), List.of("W-O1"), null),
                 new RuleInfo("toolbar-launcher", tb, Text.of("工具条启动按钮", "Toolbar launcher"), List.of(), List.of(), null),
                 new RuleInfo("toolbar-open", tb, Text.of("工具条打开", "Toolbar opens"), List.of(), List.of(), null),
                 new RuleInfo("toolbar-text-size", tb, Text.of("文字放大到 200%", "Text size to 200 %"), List.of(), List.of("W-P1", "W-P2"), null),

@@ -14,6 +14,9 @@ import org.yiyue.audit.browser.AxeScan;
 import org.yiyue.audit.browser.ElementShots;
 import org.yiyue.audit.browser.KeyboardWalk;
 import org.yiyue.audit.browser.LayoutChecks;
+import org.yiyue.audit.browser.MovingContentCheck;
+import org.yiyue.audit.browser.PageRecorder;
+import org.yiyue.audit.browser.ScriptedClickCheck;
 import org.yiyue.audit.browser.ToolbarChecks;
 import org.yiyue.audit.crawl.CrawledPage;
 import org.yiyue.audit.crawl.FetchResult;
@@ -79,6 +82,7 @@ public final class PageAuditor {
                     ((HasCdp) d).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
                 }
                 browser.cookiesFor(crawled.url(), config.cookies());
+                PageRecorder.install(d); // timers, DOM changes and listeners from document start, for two checks below
                 d.get(url);
                 Page rendered = capture.capture(d, url);
                 dom = rendered.document();
@@ -89,8 +93,11 @@ public final class PageAuditor {
                 }
                 List<String> problems = new java.util.ArrayList<>();
                 step("autoplay media", problems, () -> AutoplayAudio.run(d, out));
+                step("scripted click handlers", problems, () -> ScriptedClickCheck.run(d, out));
                 step("keyboard walk", problems, () -> KeyboardWalk.run(d, out, config.keyboardSteps()));
                 step("200%/320px layout", problems, () -> LayoutChecks.run(d, out, mobile ? AuditBrowser.MOBILE_METRICS : null));
+                // last before the toolbar checks (they may reload): by now most short timers have fired twice
+                step("moving content", problems, () -> MovingContentCheck.run(d, out));
                 step("toolbar checks", problems, () -> ToolbarChecks.runIfPresent(d, out, mobile,
                         (mobile ? noHarmMobile : noHarmDesktop).compareAndSet(false, true)));
                 if (!problems.isEmpty()) {
