@@ -4,6 +4,8 @@
 // derived from the page's own declarations, never from computed sizes, so repeated application cannot compound.
 
 const ABS_UNIT = /^-?[\d.]+(px|pt|pc|in|cm|mm|q)$/i;
+// Viewport units do not inherit from the root either, so they are scaled like absolute lengths.
+const VIEW_UNIT = /^-?[\d.]+(vw|vh|vmin|vmax|svw|svh|lvw|lvh|dvw|dvh)$/i;
 const KEYWORDS = { 'xx-small': '9px', 'x-small': '10px', small: '13px', medium: '16px', large: '18px', 'x-large': '24px', 'xx-large': '32px', 'xxx-large': '48px' };
 const ROOT_SEL = /^\s*(html|:root)(?=$|[\s.#[:>+~])/i;
 const P = 'html[data-yiyue-text]';
@@ -12,8 +14,9 @@ function scaled(value, isRoot) {
   const v = value.trim().toLowerCase();
   if (!v || v.includes('var(')) return null;
   if (KEYWORDS[v]) return `max(var(--yiyue-min, 0px), calc(${KEYWORDS[v]} * var(--yiyue-k, 1)))`;
-  if (ABS_UNIT.test(v)) return `max(var(--yiyue-min, 0px), calc(${v} * var(--yiyue-k, 1)))`;
-  if (/^(calc|min|max|clamp)\(/.test(v) && /px|pt/.test(v) && !/em|%|vw|vh|vmin|vmax/.test(v)) return `calc(${v} * var(--yiyue-k, 1))`;
+  if (ABS_UNIT.test(v) || VIEW_UNIT.test(v)) return `max(var(--yiyue-min, 0px), calc(${v} * var(--yiyue-k, 1)))`;
+  // A function of absolute and viewport lengths only; with em, rem or % it already follows the scaled root.
+  if (/^(calc|min|max|clamp)\(/.test(v) && /\d(px|pt|v[wh]|vmin|vmax)/.test(v) && !/\d(r?em|%|ex|ch)/.test(v)) return `calc(${v} * var(--yiyue-k, 1))`;
   if (isRoot && /^[\d.]+(%|em|rem)$/.test(v)) return `calc(${v} * var(--yiyue-k, 1))`;
   return null;
 }

@@ -44,7 +44,11 @@ class TextAndPageControlsTest {
 
     @Test
     void textSizeHasFiveStepsToTwoHundredPercentFromTheRootWithoutInlineStylesOrCompounding() {
-        Map<String, Double> before = Map.of("p1", fontPx("p1"), "p2", fontPx("p2"), "p3", fontPx("p3"), "title", fontPx("title"), "name", fontPx("name"));
+        // a size in viewport units, as some portals use for headlines, scales like px
+        b.js("const st = document.createElement('style'); st.textContent = '#vwt { font-size: 1.25vw } #vwc { font-size: clamp(12px, 1vw, 40px) }'; document.head.append(st);"
+                + "for (const id of ['vwt', 'vwc']) { const p = document.createElement('p'); p.id = id; p.textContent = '视口单位'; document.querySelector('main').append(p); }");
+        Map<String, Double> before = Map.of("p1", fontPx("p1"), "p2", fontPx("p2"), "p3", fontPx("p3"), "title", fontPx("title"), "name", fontPx("name"),
+                "vwt", fontPx("vwt"), "vwc", fontPx("vwc"));
         String domBefore = b.str("return document.body.innerHTML.replace(/<yiyue-a11y[^>]*><\\/yiyue-a11y>/, '')");
         for (int i = 0; i < 5; i++) {
             b.click("textUp");
@@ -52,7 +56,7 @@ class TextAndPageControlsTest {
         assertEquals("200", b.rootAttr("data-yiyue-text"));
         assertEquals("true", b.button("textUp").getAttribute("aria-disabled"), "no step beyond 200%");
         for (var e : before.entrySet()) {
-            assertEquals(2 * e.getValue(), fontPx(e.getKey()), 0.6, "200% for #" + e.getKey() + " (px rule, inline style, em, form control)");
+            assertEquals(2 * e.getValue(), fontPx(e.getKey()), 0.6, "200% for #" + e.getKey() + " (px rule, inline style, em, form control, vw)");
         }
         assertEquals(before.get("p2") / 12 * 18 * 2, b.num("return parseFloat(getComputedStyle(document.getElementById('p2')).lineHeight)"), 0.6,
                 "absolute line-height scales with the text, so lines do not overlap");
