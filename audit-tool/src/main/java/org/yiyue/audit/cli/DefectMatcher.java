@@ -28,6 +28,8 @@ public final class DefectMatcher {
                         List<String> foundBy, String note) {
     }
 
+    private static final java.util.regex.Pattern ATTRIBUTE_TARGET =
+            java.util.regex.Pattern.compile("(.*\\S)\\s+\\[([A-Za-z_:][-A-Za-z0-9_:.]*)]");
     private static final Set<String> PAGE_LEVEL = Set.of("html", "head", "body", "title", "meta");
 
     private final Fetcher fetcher;
@@ -56,7 +58,7 @@ public final class DefectMatcher {
                 if (!f.failed() || !relevant(f, d)) {
                     continue;
                 }
-                List<Element> hit = doc == null ? List.of() : safeSelect(doc, f.target());
+                List<Element> hit = doc == null ? List.of() : findingElements(doc, f.target());
                 if (sameElement(hit, defectEls)) {
                     by.add(f.engine() + ":" + f.ruleId());
                     f.alsoFoundBy().forEach(e -> by.add(e + " (merged)"));
@@ -66,6 +68,25 @@ public final class DefectMatcher {
             out.add(new Match(d.id(), d.page(), d.selector(), d.wcag(), d.detectable(), !by.isEmpty(), List.copyOf(by), note));
         }
         return out;
+    }
+
+    /**
+     * The elements a finding's target names. Rules whose test target is an attribute (ACT allows that) write it as
+     * "element-selector [attribute]", e.g. {@code #f > label:nth-child(1) [for]}; read as CSS that would select the
+     * element's descendants with the attribute, usually none. So when the target selects nothing as CSS, the part
+     * before the bracket names the element, provided the element carries that attribute.
+     */
+    static List<Element> findingElements(Document doc, String target) {
+        List<Element> hit = safeSelect(doc, target);
+        if (!hit.isEmpty() || target == null) {
+            return hit;
+        }
+        java.util.regex.Matcher m = ATTRIBUTE_TARGET.matcher(target.strip());
+        if (!m.matches()) {
+            return hit;
+        }
+        String attribute = m.group(2);
+        return safeSelect(doc, m.group(1)).stream().filter(e -> e.hasAttr(attribute)).toList();
     }
 
     static boolean relevant(Finding f, ReplicaCatalog.Defect d) {
