@@ -100,6 +100,8 @@ export function createPageStyles(cfg) {
   const sheets = new Map();
   let adopted = [];
   let scaleKey = '';
+  const copies = new Map();
+  const tried = new Set();
   let barHeight = 0;
   let captionHeight = 0;
 
@@ -142,7 +144,26 @@ html[data-yiyue-reader] body { overflow: hidden !important; }`);
     const key = String(document.styleSheets.length) + ':' + (document.body ? document.querySelectorAll('[style*="font"]').length : 0);
     if (!force && key === scaleKey) return;
     scaleKey = key;
-    sheet('scale').replaceSync(buildScaleCss(document));
+    const built = buildScaleCss(document, copies);
+    sheet('scale').replaceSync(built.css);
+    for (const href of built.unreadable) fetchCopy(href);
+  }
+
+  // Font sizes in a cross-origin stylesheet (a CDN) are unreadable through CSSOM. When that server allows CORS, the
+  // same file is fetched once more (usually from the HTTP cache; no cookies, no referrer) and parsed into a detached
+  // sheet that is only read, never adopted. Refused or failed fetches are remembered and not retried.
+  function fetchCopy(href) {
+    if (tried.has(href) || !window.fetch) return;
+    tried.add(href);
+    fetch(href, { mode: 'cors', credentials: 'omit', referrerPolicy: 'no-referrer' })
+      .then(r => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
+      .then(text => {
+        const copy = new CSSStyleSheet();
+        copy.replaceSync(text); // @import rules are dropped by constructed sheets
+        copies.set(href, copy);
+        if (document.documentElement.hasAttribute('data-yiyue-text')) refreshScale(true);
+      })
+      .catch(() => { /* not shared with us: that sheet's sizes stay as they are */ });
   }
 
   function adopt(keys) {

@@ -72,30 +72,37 @@ function styleRuleCss(rule) {
   return decls.length ? `${selector} { ${decls.join('; ')} }\n` : '';
 }
 
-function rulesCss(rules, depth) {
+function rulesCss(rules, depth, ctx) {
   if (depth > 8) return '';
   let css = '';
   for (const rule of rules) {
     try {
       if (rule.selectorText !== undefined && rule.style) css += styleRuleCss(rule);
       else if (rule.conditionText !== undefined && rule.cssRules) {
-        const inner = rulesCss(rule.cssRules, depth + 1);
+        const inner = rulesCss(rule.cssRules, depth + 1, ctx);
         if (inner) css += `${rule.constructor.name === 'CSSSupportsRule' ? '@supports' : '@media'} ${rule.conditionText} {\n${inner}}\n`;
       } else if (rule.styleSheet) {
-        css += sheetCss(rule.styleSheet, depth + 1);
+        css += sheetCss(rule.styleSheet, depth + 1, ctx);
       } else if (rule.cssRules) {
-        css += rulesCss(rule.cssRules, depth + 1); // @layer blocks: unlayered output still keeps the order
+        css += rulesCss(rule.cssRules, depth + 1, ctx); // @layer blocks: unlayered output still keeps the order
       }
     } catch (e) { /* one odd rule never stops the scan */ }
   }
   return css;
 }
 
-function sheetCss(sheet, depth) {
+// A cross-origin sheet's rules are not readable from the page. ctx.copies holds same-content copies fetched with
+// CORS (see pagestyle.js); a sheet without one is listed in ctx.unreadable and left unscaled.
+function sheetCss(sheet, depth, ctx) {
   let rules;
-  try { rules = sheet.cssRules; } catch (e) { return ''; } // cross-origin sheet: not readable, left alone
+  try { rules = sheet.cssRules; } catch (e) { rules = null; }
+  if (!rules && sheet.href && !sheet.disabled) {
+    const copy = ctx.copies.get(sheet.href);
+    if (copy) rules = copy.cssRules;
+    else ctx.unreadable.push(sheet.href);
+  }
   if (!rules || sheet.disabled) return '';
-  const inner = rulesCss(rules, depth);
+  const inner = rulesCss(rules, depth, ctx);
   const media = sheet.media && sheet.media.mediaText;
   return inner && media && media !== 'all' ? `@media ${media} {\n${inner}}\n` : inner;
 }
@@ -124,11 +131,13 @@ function inlineCss(doc) {
   return css;
 }
 
-export function buildScaleCss(doc) {
+// Returns the scale rules and the hrefs of the cross-origin sheets that could not be read.
+export function buildScaleCss(doc, copies = new Map()) {
+  const ctx = { copies, unreadable: [] };
   let css = `${P} { font-size: calc(100% * var(--yiyue-k, 1)); }
 ${P} body :where(input, select, textarea, button) { font-size: max(var(--yiyue-min, 0px), calc(13.333px * var(--yiyue-k, 1))); }
 `;
-  for (const sheet of doc.styleSheets) css += sheetCss(sheet, 0);
+  for (const sheet of doc.styleSheets) css += sheetCss(sheet, 0, ctx);
   css += inlineCss(doc);
-  return css;
+  return { css, unreadable: ctx.unreadable };
 }

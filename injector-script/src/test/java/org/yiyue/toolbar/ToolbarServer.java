@@ -24,7 +24,7 @@ import com.sun.net.httpserver.HttpServer;
  * <p>Routes: {@code /p/NAME} page with the toolbar tag, {@code /plain/NAME} the same page without it,
  * {@code /csp/NAME} with the tag and {@code Content-Security-Policy: script-src 'self'; style-src 'self'}, {@code /cspplain/NAME}
  * the same without the tag,
- * {@code /pages/*} raw assets, {@code /a11y/*} the bundle. Pages may be registered in memory with {@link #page}.
+ * {@code /pages/*} raw assets, {@code /cors/*} the same with {@code Access-Control-Allow-Origin: *}, {@code /a11y/*} the bundle. Pages may be registered in memory with {@link #page}.
  */
 public final class ToolbarServer implements AutoCloseable {
 
@@ -103,6 +103,9 @@ public final class ToolbarServer implements AutoCloseable {
                 resource(ex, "META-INF/resources/a11y/" + path.substring(6));
             } else if (path.startsWith("/pages/")) {
                 resource(ex, "pages/" + path.substring(7));
+            } else if (path.startsWith("/cors/")) { // like a CDN that shares its files with any origin
+                ex.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+                resource(ex, "pages/" + path.substring(6));
             } else if (path.startsWith("/p/") || path.startsWith("/plain/") || path.startsWith("/csp/") || path.startsWith("/cspplain/")) {
                 page(ex, path);
             } else {
