@@ -64,6 +64,13 @@
       w: Math.round(r.width * 10) / 10, h: Math.round(r.height * 10) / 10, crowded: false});
   });
   // target size spacing (2.5.8): an undersized target passes when a 24 px circle on its centre touches no other target
+  // where a target takes clicks: its own boxes and those of images and other replaced content inside it (an inline
+  // link's box is one text line high, but the picture in it is clickable too)
+  function areas(o) {
+    var list = Array.prototype.slice.call(o.getClientRects());
+    o.querySelectorAll('img,svg,canvas,video,input,object,embed').forEach(function (m) { list.push(m.getBoundingClientRect()); });
+    return list;
+  }
   var small = found.filter(function (f) { return f.w < 24 || f.h < 24; });
   if (small.length) {
     var others = [];
@@ -73,12 +80,15 @@
       var b = f.el.getBoundingClientRect(), cx = b.left + b.width / 2, cy = b.top + b.height / 2;
       f.crowded = others.some(function (o) {
         if (o === f.el || o.contains(f.el) || f.el.contains(o)) return false;
-        var rs = o.getClientRects();
+        var rs = areas(o);
         for (var i = 0; i < rs.length; i++) {
           var q = rs[i];
           if (q.width <= 0 || q.height <= 0) continue;
           var nx = Math.max(q.left, Math.min(cx, q.right)), ny = Math.max(q.top, Math.min(cy, q.bottom));
           if (Math.hypot(cx - nx, cy - ny) < 12) return true;
+          // two undersized targets: their 24 px circles must not overlap either
+          var small = q.width < 24 || q.height < 24;
+          if (small && Math.hypot(cx - (q.left + q.width / 2), cy - (q.top + q.height / 2)) < 24) return true;
         }
         return false;
       });

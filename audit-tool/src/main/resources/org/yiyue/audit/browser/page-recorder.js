@@ -19,7 +19,8 @@
   var timeouts = new Map(), frames = new Map();
   var observer = new MutationObserver(function () { /* only records taken inside timer callbacks count */ });
   try {
-    observer.observe(document, {attributes: true, childList: true, characterData: true, subtree: true});
+    observer.observe(document, {attributes: true, attributeOldValue: true, childList: true, characterData: true,
+      characterDataOldValue: true, subtree: true});
   } catch (e) { /* no document to observe: record timers only */ }
 
   function newChain(kind, delay) {
@@ -36,12 +37,24 @@
     if (delay > c.maxDelay) c.maxDelay = delay;
     return c;
   }
+  function sig(list) {
+    var out = '';
+    for (var i = 0; i < list.length; i++) {
+      var n = list[i];
+      out += '<' + n.nodeName + (n.nodeType === 1 ? ' ' + (n.getAttribute('class') || '') + ' ' + (n.getAttribute('src') || '') : '')
+        + '>' + (n.textContent || '');
+    }
+    return out;
+  }
+  // a change someone could see: not a data-/aria- attribute, and not a value written over with itself
   function relevant(r) {
     if (r.type === 'attributes') {
       var n = r.attributeName || '';
-      return n.indexOf('data-') !== 0 && n.indexOf('aria-') !== 0;
+      if (n.indexOf('data-') === 0 || n.indexOf('aria-') === 0) return false;
+      return r.target.getAttribute(n) !== r.oldValue;
     }
-    return true;
+    if (r.type === 'characterData') return r.target.data !== r.oldValue;
+    return sig(r.addedNodes) !== sig(r.removedNodes);
   }
   function take(c) {
     var recs = observer.takeRecords();

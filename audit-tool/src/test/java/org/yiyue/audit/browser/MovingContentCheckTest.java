@@ -50,7 +50,9 @@ class MovingContentCheckTest {
                 + "setInterval(function(){s[i].className='s';i=(i+1)%s.length;s[i].className='s cur';},200);});</script></body></html>");
         server.html("/fade.html", HEAD + "<div id=\"f\" style=\"opacity:0;width:200px;height:50px\">淡入</div><script>var o=0;"
                 + "(function step(){o+=0.1;document.getElementById('f').style.opacity=o;if(o<1)setTimeout(step,16);})();</script></body></html>");
-        server.html("/poll.html", HEAD + "<div id=\"p\" style=\"width:200px;height:50px\">状态</div><script>var n=0;setInterval(function(){n++;},100);</script></body></html>");
+        // polls every 100 ms and writes the same class, style and text each time: nothing anyone can see changes
+        server.html("/poll.html", HEAD + "<div id=\"p\" class=\"on\" style=\"width:200px;height:50px\">状态</div><script>var p=document.getElementById('p');"
+                + "setInterval(function(){p.className='on';p.style.width='200px';p.textContent='状态';},100);</script></body></html>");
         server.html("/slow.html", HEAD + "<main><div id=\"slow\">" + SLIDES + "</div></main>" + rotate("#slow", 1200) + "</body></html>");
         server.html("/focuspause.html", HEAD + "<div id=\"fp\"><div class=\"s cur\"><a href=\"/1\">一</a></div><div class=\"s\"><a href=\"/2\">二</a></div></div>"
                 + "<script>var s=document.querySelectorAll('#fp .s'),i=0,t;function go(){t=setInterval(function(){s[i].className='s';i=(i+1)%s.length;s[i].className='s cur';},200);}"

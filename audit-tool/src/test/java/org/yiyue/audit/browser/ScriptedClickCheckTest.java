@@ -24,9 +24,11 @@ class ScriptedClickCheckTest {
             + "<style>body{margin:0;font:16px sans-serif}.x{cursor:pointer}"
             + "#pop{position:absolute;left:20px;top:20px;width:240px;border:1px solid #333}"
             + "#pop .close{position:absolute;right:2px;top:0;width:14px;height:14px;line-height:14px;cursor:pointer;background:#999}"
-            + "#pop a{display:block;height:62px}"
             + "#far{position:absolute;left:600px;top:500px;width:14px;height:14px;cursor:pointer;background:#999}"
             + "#backdrop{position:fixed;left:0;top:0;right:0;bottom:0;cursor:pointer}</style></head><body>";
+
+    /** A picture in an inline link: the link's own box is one line high, the picture makes it a 240×62 target. */
+    private static final String AD = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='240' height='62'%3E%3Crect width='240' height='62' fill='%23c00'/%3E%3C/svg%3E";
 
     @BeforeAll
     static void start() throws Exception {
@@ -34,7 +36,7 @@ class ScriptedClickCheckTest {
         PageRecorder.install(chromium.driver());
         server = new TestServer();
         // the replica pattern: a close span whose onclick is set by script, 14×14, right on the ad's link
-        server.html("/pop.html", HEAD + "<div id=\"pop\"><a href=\"/ad\">广告</a><span class=\"close\">×</span></div>"
+        server.html("/pop.html", HEAD + "<div id=\"pop\"><a href=\"/ad\"><img src=\"" + AD + "\" width=\"240\" height=\"62\" alt=\"广告\"></a><span class=\"close\">×</span></div>"
                 + "<script>var p=document.getElementById('pop');p.querySelector('.close').onclick=function(){p.remove();};</script></body></html>");
         server.html("/listeners.html", HEAD
                 + "<div id=\"menu\" class=\"x\" style=\"width:200px;height:30px\">办事指南</div>"
