@@ -21,13 +21,25 @@ public final class PageRecorder {
     private PageRecorder() {
     }
 
-    /** Installs once per browser; later calls do nothing. Takes effect from the next navigation. */
-    public static void install(WebDriver driver) {
+    /**
+     * Installs once per browser; later calls do nothing. Takes effect from the next navigation. Never throws: without
+     * the recorder (a driver without DevTools, a refused command) the two checks say they could not run, and the
+     * rest of the audit goes on.
+     */
+    public static boolean install(WebDriver driver) {
         if (INSTALLED.contains(driver)) {
-            return;
+            return true;
         }
-        String source = Scripts.get("page-recorder.js").substring("return ".length());
-        ((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
-        INSTALLED.add(driver);
+        if (!(driver instanceof HasCdp cdp)) {
+            return false;
+        }
+        try {
+            String source = Scripts.get("page-recorder.js").substring("return ".length());
+            cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
+            INSTALLED.add(driver);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }
