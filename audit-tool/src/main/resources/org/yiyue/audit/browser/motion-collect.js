@@ -50,8 +50,9 @@
     return n;
   }
   function pauseControl(box) {
+    // the content itself and up to two levels around it (controls often sit beside the slides' strip), never body
     var scopes = [box];
-    if (box.parentElement && !top(box.parentElement)) scopes.push(box.parentElement);
+    for (var a = box.parentElement, up = 0; a && !top(a) && up < 2; a = a.parentElement, up++) scopes.push(a);
     for (var s = 0; s < scopes.length; s++) {
       var list = scopes[s].querySelectorAll(CONTROLS);
       for (var i = 0; i < list.length; i++) if (WORDS.test(nameOf(list[i]))) return list[i];

@@ -41,6 +41,8 @@ class MovingContentCheckTest {
         server = new TestServer();
         server.html("/carousel.html", HEAD + "<main><div class=\"banner\">" + SLIDES + "</div></main>" + rotate(".banner", 250) + "</body></html>");
         server.html("/paused.html", HEAD + "<div id=\"c\">" + SLIDES + "<button type=\"button\">暂停</button></div>" + rotate("#c", 250) + "</body></html>");
+        server.html("/aside.html", HEAD + "<section><div class=\"frame\"><div id=\"c\">" + SLIDES + "</div></div>"
+                + "<p class=\"ctl\"><a href=\"#\" aria-label=\"停止轮播\">■</a></p></section>" + rotate("#c", 250) + "</body></html>");
         server.html("/hover.html", HEAD + "<div id=\"c\">" + SLIDES + "</div>" + rotate("#c", 250)
                 + "<script>var t;document.getElementById('c').addEventListener('mouseenter',function(){});</script></body></html>");
         server.html("/float.html", HEAD + "<div id=\"ad\"><a href=\"/ad\">广告</a></div><script>var ad=document.getElementById('ad'),x=0;"
@@ -93,6 +95,7 @@ class MovingContentCheckTest {
     @Test
     void pauseButtonOrHoverHandlerMakesItCantTell() {
         assertEquals(Map.of("#c", "cantTell"), byTarget(check("/paused.html")));
+        assertEquals(Map.of("#c", "cantTell"), byTarget(check("/aside.html")), "a stop link named by aria-label beside the slides' frame");
         PageFindings hover = check("/hover.html");
         assertEquals(Map.of("#c", "cantTell"), byTarget(hover));
         assertTrue(hover.findings().get(0).message().en().contains("hover"), hover.findings().toString());
