@@ -4,7 +4,8 @@
 //    timer's callback belongs to that timer's chain; a chain is "auto" unless its first timer was set while an
 //    input, focus or scroll event was being handled;
 //  - DOM changes made inside a timer callback (taken from a MutationObserver at the end of the callback), so a
-//    change is credited to the chain that made it and never to the user;
+//    change is credited to the chain that made it; changes made by event handlers (the user's doing) count for
+//    nothing, and neither do chains an input handler started;
 //  - listeners added with addEventListener for pointer, key, hover and focus events.
 // Everything lives in this closure; the page sees one non-enumerable window property, __yiyueRec.
 (function () {
@@ -169,11 +170,6 @@
     return nativeRemove.apply(this, arguments);
   };
 
-  var lastInput = -1;
-  ['keydown', 'mousedown', 'pointerdown', 'touchstart', 'wheel'].forEach(function (t) {
-    nativeAdd.call(window, t, function (e) { if (e.isTrusted) lastInput = now(); }, {capture: true, passive: true});
-  });
-
   // a CSS selector for an element: its id when unique, else the tag path from the nearest unique id or html
   function path(el) {
     function uniqueId(e) { return e.id && document.querySelectorAll('#' + CSS.escape(e.id)).length === 1; }
@@ -194,7 +190,6 @@
     now: now,
     path: path,
     chains: function () { return chains; },
-    listeners: function () { return {elements: listened, kinds: kinds}; },
-    lastInput: function () { return lastInput; }
+    listeners: function () { return {elements: listened, kinds: kinds}; }
   }});
 })();
