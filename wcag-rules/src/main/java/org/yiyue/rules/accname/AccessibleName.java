@@ -235,7 +235,8 @@ public final class AccessibleName {
         StringBuilder b = new StringBuilder();
         String id = control.id();
         Set<Element> seen = new HashSet<>();
-        if (!id.isEmpty()) {
+        // label[for] points at the FIRST element with that id: a later element sharing the id gets no label from it
+        if (!id.isEmpty() && firstWithId(page).get(id) == control) {
             for (Element label : labelsFor(page).getOrDefault(id, List.of())) {
                 if (seen.add(label)) {
                     append(b, referenced(label, false));
@@ -260,6 +261,19 @@ public final class AccessibleName {
         } finally {
             includeHidden = before;
         }
+    }
+
+    /** The first element in tree order for each id, as getElementById answers, indexed once per page. */
+    private static java.util.Map<String, Element> firstWithId(Page page) {
+        return page.memo("firstWithId", page.document(), () -> {
+            java.util.Map<String, Element> index = new java.util.HashMap<>();
+            for (Element e : page.document().getAllElements()) {
+                if (e.hasAttr("id")) {
+                    index.putIfAbsent(e.id(), e);
+                }
+            }
+            return index;
+        });
     }
 
     /** label elements by their for attribute, indexed once per page (a scan per control is quadratic). */

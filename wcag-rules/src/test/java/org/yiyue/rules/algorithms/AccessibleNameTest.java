@@ -52,4 +52,12 @@ class AccessibleNameTest {
     void computesName(String spec, String html, String expected) {
         assertEquals(expected == null ? "" : expected, name(html), spec);
     }
+
+    @org.junit.jupiter.api.Test
+    void labelForNamesOnlyTheFirstElementWithTheId() {
+        Page page = Page.parse("<label for=k>关键字</label><input id=k><label for=k>办理部门</label><input id=k class=second>", "");
+        assertEquals("关键字 办理部门", AccessibleName.of(page.document().selectFirst("input:not(.second)"), page));
+        assertEquals("", AccessibleName.of(page.document().selectFirst("input.second"), page),
+                "a second element sharing the id is not labelled: getElementById finds the first");
+    }
 }
