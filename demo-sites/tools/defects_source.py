@@ -75,7 +75,8 @@ ROWS = [
  ('yth', '/guide.html', 'a.clickhere', ['2.4.4'], '链接文字为“点击这里”，脱离上下文无法理解用途', 'Link text "点击这里" (click here) does not say where it goes', M),
  ('yth', '/guide.html', '.page-title', ['1.3.1'], '页面主标题用 div 样式模拟，没有标题标记', 'Page heading is a styled div, not a heading element', M),
  # ---------------- gcjs ----------------
- ('gcjs', '/index.html', '#mainNav .menu-item', ['2.1.1', '4.1.2'], '主菜单是 div，点击事件由外部脚本绑定，键盘无法进入', 'Main menu items are divs with script-bound click handlers: unreachable by keyboard', M),
+ ('gcjs', '/index.html', '#mainNav .menu-item', ['2.1.1', '4.1.2'], '主菜单是 div，点击事件由外部脚本绑定，键盘无法进入', 'Main menu items are divs with script-bound click handlers: unreachable by keyboard', R, [],
+  {'why': '脚本绑定的点击事件在浏览器中可以记录（审计在页面脚本运行前注入记录器），因此可自动检测。', 'whyEn': 'Click listeners added by script can be recorded in the browser (the audit installs a recorder before page scripts run), so this is detectable.'}),
  ('gcjs', '/index.html', '.stage-flow a img', ['1.1.1'], '审批阶段图标缺少 alt，链接没有可访问名称', 'Stage icons have no alt: their links have no accessible name', S),
  ('gcjs', '/index.html', '.quick-links a', ['2.4.7'], '样式表 a:focus{outline:0} 去掉了焦点指示', 'Stylesheet removes the focus indicator (a:focus{outline:0})', R),
  ('gcjs', '/index.html', '.gc-footer p', ['1.4.3'], '页脚文字 #8a8a8a 在 #f0f0f0 上，对比度约 3:1', 'Footer text #8a8a8a on #f0f0f0: contrast about 3:1', R),
@@ -95,7 +96,8 @@ ROWS = [
  ('gcjs', '/notice/n001.html', '.article-body iframe', ['4.1.2'], '政策解读 iframe 没有 title', 'Policy-video iframe has no title', S),
  ('gcjs', '/notice/n001.html', '.art-title', ['1.3.1'], '文章标题用 div 样式模拟，页面没有 h1', 'Article title is a styled div; the page has no h1', M),
  # ---------------- portal ----------------
- ('portal', '/index.html', '#piaochuang .close', ['2.1.1', '4.1.2'], '飘窗关闭按钮是 span，键盘无法关闭，也没有按钮角色和名称', 'Pop-up close control is a span: not keyboard operable, no button role or name', S),
+ ('portal', '/index.html', '#piaochuang .close', ['2.1.1', '4.1.2'], '飘窗关闭按钮是 span，键盘无法关闭，也没有按钮角色和名称', 'Pop-up close control is a span: not keyboard operable, no button role or name',R, [],
+  {'why': '关闭事件由脚本（close.onclick = …）绑定，HTML 中看不到，需要在浏览器中检测。', 'whyEn': 'The close handler is set by script (close.onclick = …), not in the HTML: it takes a browser to detect.'}),
  ('portal', '/index.html', '#piaochuang .close', ['2.5.8'], '飘窗关闭按钮只有 14×14 像素', 'Pop-up close control is 14x14 px', R),
  ('portal', '/index.html', '#piaochuang', ['2.2.2', '2.4.11'], '飘窗在页面上持续移动，可能遮挡焦点元素，只能用鼠标关闭', 'Floating ad keeps moving, can cover focused content and closes by mouse only', R, ['W-O4']),
  ('portal', '/index.html', 'marquee', ['2.2.2'], '通知公告使用 marquee 滚动，键盘用户无法暂停', 'Notices scroll in a marquee that keyboard users cannot pause', S),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +98,11 @@ class RenderedDefectsTest {
                 if (before.equals(driver.executeScript(SNAPSHOT, d.selector()))) {
                     wrong.add(d.id() + " did not move or change by itself");
                 }
+            } else if (d.wcag().contains("2.1.1")) {
+                // a click listener bound by script (not in the markup) on elements the keyboard cannot focus
+                for (String problem : scriptedClickWithoutKeyboard(d.selector())) {
+                    wrong.add(d.id() + " " + problem);
+                }
             } else if (d.miit().contains("W-P3")) {
                 String size = (String) driver.executeScript("return getComputedStyle(document.querySelector(arguments[0])).fontSize", d.selector());
                 if (Double.parseDouble(size.replace("px", "")) >= 18) {
@@ -110,6 +116,34 @@ class RenderedDefectsTest {
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
         assertTrue(measured >= 20, "measured " + measured);
+    }
+
+    /** Problems with the claim "every element matched has a script-bound click listener and no tab stop"; empty when it holds. */
+    @SuppressWarnings("unchecked")
+    static List<String> scriptedClickWithoutKeyboard(String selector) {
+        List<String> problems = new ArrayList<>();
+        long count = (Long) driver.executeScript("return document.querySelectorAll(arguments[0]).length", selector);
+        for (int i = 0; i < count; i++) {
+            String expression = "document.querySelectorAll(" + jsString(selector) + ")[" + i + "]";
+            Map<String, Object> element = (Map<String, Object>) driver.executeCdpCommand("Runtime.evaluate", Map.of("expression", expression)).get("result");
+            List<Map<String, Object>> listeners = (List<Map<String, Object>>) driver.executeCdpCommand("DOMDebugger.getEventListeners",
+                    Map.of("objectId", element.get("objectId"))).get("listeners");
+            if (listeners.stream().noneMatch(l -> "click".equals(l.get("type")))) {
+                problems.add("element " + i + " has no click listener");
+            }
+            if (Boolean.TRUE.equals(driver.executeScript("const e = document.querySelectorAll(arguments[0])[arguments[1]];"
+                    + " return e.tabIndex >= 0 || e.hasAttribute('onclick')", selector, i))) {
+                problems.add("element " + i + " is focusable or has its handler in the markup");
+            }
+        }
+        if (count == 0) {
+            problems.add("matches nothing");
+        }
+        return problems;
+    }
+
+    static String jsString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     @Test
