@@ -102,7 +102,7 @@ final class OutcomeOutput {
                 RuleMeta m = meta(o.ruleId());
                 ArrayNode parts = test.putArray("isPartOf");
                 if (m != null) {
-                    (m.wcag().isEmpty() ? m.wcagSecondary() : m.wcag()).forEach(sc -> parts.add("WCAG2:" + sc));
+                    (m.wcag().isEmpty() ? m.wcagSecondary() : m.wcag()).forEach(sc -> parts.add("WCAG2:" + org.yiyue.audit.judge.Wcag22.w3cAnchor(sc)));
                     m.act().ifPresent(act -> test.put("dct:source", act.uri()));
                 }
                 ObjectNode result = a.putObject("result");

@@ -99,6 +99,18 @@ public final class Wcag22 {
         return Optional.ofNullable(ALL.get(id));
     }
 
+    /**
+     * The fragment id of an SC in the WCAG 2.2 recommendation: W3C derives it from the English title
+     * ("Contrast (Minimum)" → "contrast-minimum", "Name, Role, Value" → "name-role-value"). Unknown ids get "sc-1-2-3".
+     */
+    public static String w3cAnchor(String id) {
+        Sc sc = ALL.get(id);
+        if (sc == null) {
+            return "sc-" + id.replace('.', '-');
+        }
+        return sc.en().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
     public static boolean hasActRule(String id) {
         return !NO_ACT_RULE.contains(id);
     }

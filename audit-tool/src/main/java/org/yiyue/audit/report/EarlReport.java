@@ -107,9 +107,9 @@ public final class EarlReport {
         return a;
     }
 
-    /** "1.4.3" → "contrast-minimum" is what W3C uses; we keep a stable sc-number anchor instead. */
+    /** "1.4.3" → "contrast-minimum": the SC's own fragment id in the WCAG 2.2 recommendation. */
     static String anchor(String sc) {
-        return "sc-" + sc.replace('.', '-');
+        return org.yiyue.audit.judge.Wcag22.w3cAnchor(sc);
     }
 
     public static void write(AuditReport r, Path file) throws IOException {

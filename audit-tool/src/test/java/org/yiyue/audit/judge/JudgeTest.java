@@ -39,6 +39,17 @@ class JudgeTest {
     }
 
     @Test
+    void scAnchorsAreTheFragmentIdsOfTheWcag22Recommendation() {
+        assertEquals("contrast-minimum", Wcag22.w3cAnchor("1.4.3"));
+        assertEquals("name-role-value", Wcag22.w3cAnchor("4.1.2"));
+        assertEquals("non-text-content", Wcag22.w3cAnchor("1.1.1"));
+        assertEquals("error-prevention-legal-financial-data", Wcag22.w3cAnchor("3.3.4"));
+        assertEquals("audio-only-and-video-only-prerecorded", Wcag22.w3cAnchor("1.2.1"));
+        assertEquals("focus-not-obscured-minimum", Wcag22.w3cAnchor("2.4.11"));
+        assertEquals("sc-9-9-9", Wcag22.w3cAnchor("9.9.9"));
+    }
+
+    @Test
     void failuresCountPagesAndCarryToGbtAndElder() {
         PageReport a = Fixtures.page("http://a.cn/1", List.of(Fixtures.failed("http://a.cn/1", "yiyue", "kbd-focus-visible", "a", "2.4.7")),
                 Map.of("kbd-focus-visible", "failed"));
