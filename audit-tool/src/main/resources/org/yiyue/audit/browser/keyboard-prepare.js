@@ -22,19 +22,7 @@
     var r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0;
   }
-  function path(el) {
-    if (el.id && document.querySelectorAll('#' + CSS.escape(el.id)).length === 1) return '#' + CSS.escape(el.id);
-    var parts = [];
-    while (el && el.nodeType === 1 && el !== document.documentElement) {
-      var p = el.parentElement, tag = el.localName, i = 1, sib = el;
-      while ((sib = sib.previousElementSibling)) { if (sib.localName === tag) i++; }
-      var n = 0; if (p) { for (var c = p.firstElementChild; c; c = c.nextElementSibling) if (c.localName === tag) n++; }
-      parts.unshift(n > 1 ? tag + ':nth-of-type(' + i + ')' : tag);
-      if (el.id && document.querySelectorAll('#' + CSS.escape(el.id)).length === 1) { parts[0] = '#' + CSS.escape(el.id); break; }
-      el = p;
-    }
-    return (parts[0] && parts[0].charAt(0) === '#') ? parts.join(' > ') : 'html > ' + parts.join(' > ');
-  }
+  var path = /*@include element-path.js*/;
   var list = [];
   var k = 0;
   document.querySelectorAll(SEL).forEach(function (el) {

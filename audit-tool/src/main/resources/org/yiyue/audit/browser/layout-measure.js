@@ -1,19 +1,7 @@
 // Yiyue layout check: which texts are cut off (overflow hidden/clip), and what sticks out sideways.
 // arguments[0]: the tag to mark clipped elements with; arguments[1]: viewport width to test against.
 (function (mark, width) {
-  function path(el) {
-    if (el.id && document.querySelectorAll('#' + CSS.escape(el.id)).length === 1) return '#' + CSS.escape(el.id);
-    var parts = [];
-    while (el && el.nodeType === 1 && el !== document.documentElement) {
-      var p = el.parentElement, tag = el.localName, i = 1, sib = el;
-      while ((sib = sib.previousElementSibling)) { if (sib.localName === tag) i++; }
-      var n = 0; if (p) { for (var c = p.firstElementChild; c; c = c.nextElementSibling) if (c.localName === tag) n++; }
-      parts.unshift(n > 1 ? tag + ':nth-of-type(' + i + ')' : tag);
-      if (el.id && document.querySelectorAll('#' + CSS.escape(el.id)).length === 1) { parts[0] = '#' + CSS.escape(el.id); break; }
-      el = p;
-    }
-    return (parts[0] && parts[0].charAt(0) === '#') ? parts.join(' > ') : 'html > ' + parts.join(' > ');
-  }
+  var path = /*@include element-path.js*/;
   function ownText(el) {
     for (var c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3 && c.data.trim().length > 0) return true;
     return false;

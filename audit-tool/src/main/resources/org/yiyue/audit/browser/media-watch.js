@@ -8,18 +8,7 @@
     var r = el.getBoundingClientRect();
     return r.width > 1 && r.height > 1;
   }
-  function path(el) {
-    var parts = [];
-    while (el && el.nodeType === 1 && el !== document.documentElement) {
-      if (el.id && document.querySelectorAll('#' + CSS.escape(el.id)).length === 1) { parts.unshift('#' + CSS.escape(el.id)); return parts.join(' > '); }
-      var p = el.parentElement, tag = el.localName, i = 1, n = 0, sib = el;
-      while ((sib = sib.previousElementSibling)) { if (sib.localName === tag) i++; }
-      if (p) { for (var c = p.firstElementChild; c; c = c.nextElementSibling) if (c.localName === tag) n++; }
-      parts.unshift(n > 1 ? tag + ':nth-of-type(' + i + ')' : tag);
-      el = p;
-    }
-    return 'html > ' + parts.join(' > ');
-  }
+  var path = /*@include element-path.js*/;
   function playedSeconds(m) {
     var t = 0;
     for (var i = 0; i < m.played.length; i++) t += m.played.end(i) - m.played.start(i);
