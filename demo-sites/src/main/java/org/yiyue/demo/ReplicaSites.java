@@ -120,7 +120,8 @@ public final class ReplicaSites implements AutoCloseable {
      * How to start the sites.
      *
      * @param basePort     0 for ephemeral ports (tests), otherwise zwfw=base, yth=base+1, gcjs=base+2, portal=base+3
-     * @param embedToolbar insert {@code <script src="/a11y/toolbar.js" data-site="ID" defer>} after {@code <head>} in
+     * @param embedToolbar insert {@code <script src="/a11y/toolbar.js" data-site="ID">} (not deferred, so saved settings
+     *                     apply before first paint) after {@code <head>} in
      *                     every HTML response and serve {@code /a11y/**} from classpath {@code META-INF/resources/a11y/}
      */
     public record Options(int basePort, boolean embedToolbar) {

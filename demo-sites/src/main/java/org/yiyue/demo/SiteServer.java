@@ -147,7 +147,7 @@ final class SiteServer {
     }
 
     private byte[] toolbarTag() {
-        return ("<script src=\"/a11y/toolbar.js\" data-site=\"" + profile.id() + "\" defer></script>")
+        return ("<script src=\"/a11y/toolbar.js\" data-site=\"" + profile.id() + "\"></script>")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 

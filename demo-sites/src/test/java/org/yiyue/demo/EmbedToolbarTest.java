@@ -29,7 +29,7 @@ class EmbedToolbarTest {
     }
 
     static String tag(String site) {
-        return "<script src=\"/a11y/toolbar.js\" data-site=\"" + site + "\" defer></script>";
+        return "<script src=\"/a11y/toolbar.js\" data-site=\"" + site + "\"></script>";
     }
 
     @Test

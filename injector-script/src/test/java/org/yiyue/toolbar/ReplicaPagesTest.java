@@ -18,7 +18,7 @@ import org.yiyue.testkit.EmbeddedToolbar;
 import org.yiyue.testkit.ReplicaSitesExtension;
 
 /**
- * The toolbar as the replica government sites embed it (defer, data-site, served from this jar): GBK pages, article
+ * The toolbar as the replica government sites embed it (first in head, not deferred, data-site, served from this jar): GBK pages, article
  * pages, forms, a CSP site. Speech here takes the browser path: the page reports a zh voice and speak() is recorded.
  */
 @ExtendWith(ReplicaSitesExtension.class)
@@ -51,6 +51,29 @@ class ReplicaPagesTest {
                 speechSynthesis.speak = u => { window.__spoken.push(u.text); setTimeout(() => u.onend && u.onend(), 5); };
                 speechSynthesis.cancel = () => {};
                 """);
+    }
+
+    @Test
+    void savedSettingsAreOnTheRootBeforeTheBodyIsParsed() {
+        open("portal", "/ywdt/a001.html");
+        b.click("textUp");
+        b.click("scheme");
+        // recorded from document start: the root's attributes at the moment <body> is inserted by the parser
+        String probe = (String) b.d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
+                new MutationObserver((records, observer) => {
+                  if (document.body) {
+                    window.__atBody = (document.documentElement.getAttribute('data-yiyue-text') || '-') + ' '
+                        + (document.documentElement.getAttribute('data-yiyue-scheme') || '-');
+                    observer.disconnect();
+                  }
+                }).observe(document, { childList: true, subtree: true });
+                """)).get("identifier");
+        try {
+            b.openWithToolbar(sites.origin("portal") + "/ywdt/a002.html");
+            assertEquals("115 dark", b.str("return window.__atBody"), "no flash of the unstyled page on the next page");
+        } finally {
+            b.d.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", java.util.Map.of("identifier", probe));
+        }
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * On a {@link org.yiyue.demo.ReplicaSites} parameter resolved by {@link ReplicaSitesExtension}: inject the shared
  * instance started with {@code embedToolbar(true)} (every HTML page carries
- * {@code <script src="/a11y/toolbar.js" data-site="ID" defer>} and {@code /a11y/**} is served from the classpath).
+ * {@code <script src="/a11y/toolbar.js" data-site="ID">} and {@code /a11y/**} is served from the classpath).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
