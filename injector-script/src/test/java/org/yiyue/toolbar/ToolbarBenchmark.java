@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.yiyue.demo.ReplicaSites;
 
 /**
  * Not part of the normal run (surefire excludes the "benchmark" tag). Run with:
@@ -40,13 +41,13 @@ class ToolbarBenchmark {
      * (colours) and for re-laying out the page's text at a larger size.
      */
     static final String MEASURE = """
-            const app = window[Symbol.for('yiyue.a11y')], runs = arguments[0], probe = document.querySelector('main p');
+            const app = window[Symbol.for('yiyue.a11y')], runs = arguments[0], probe = document.querySelector('main p') || document.body;
             function flush() { document.body.offsetHeight; getComputedStyle(probe).fontSize; }
             function sheet(css) { const s = new CSSStyleSheet(); s.replaceSync(css); return s; }
             function adopt(s) { document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }
             function drop(s) { document.adoptedStyleSheets = document.adoptedStyleSheets.filter(x => x !== s); }
             const colour = sheet('body * { color: #000 !important; background-color: #fff !important }');
-            const text = sheet('body :is(p, li, a, span, h2, td, th) { font-size: 28px !important }');
+            const text = sheet('body :is(p, li, a, span, h1, h2, h3, td, th) { font-size: 28px !important }');
             const cases = {
               text: [() => app.set({ text: 200 }), () => app.set({ text: 100 })],
               scheme: [() => app.set({ scheme: 'dark' }), () => app.set({ scheme: '' })],
@@ -86,28 +87,35 @@ class ToolbarBenchmark {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/resources/a11y/manifest.json")) {
             manifest = new ObjectMapper().readValue(in, Map.class);
         }
+        System.out.printf("%n[benchmark] toolbar.js %s bytes, %s bytes gzipped (budget 40960)%n", manifest.get("bytes"), manifest.get("gzipBytes"));
         try (ToolbarServer server = ToolbarServer.start(); ToolbarBrowser b = new ToolbarBrowser()) {
             server.page("big.html", bigPage());
             b.openWithToolbar(server.url("/p/big.html"));
-            long elements = (Long) b.js("return document.getElementsByTagName('*').length");
-            // warm up once (first use builds the page stylesheets and scans the page's CSS)
-            b.js("const a = window[Symbol.for('yiyue.a11y')]; a.set({text: 200, scheme: 'dark'}); document.body.offsetHeight; a.set({text: 100, scheme: ''});");
-            Map<?, ?> med = (Map<?, ?>) b.js(MEASURE, RUNS);
-            double text = ((Number) med.get("text")).doubleValue();
-            double scheme = ((Number) med.get("scheme")).doubleValue();
-            double both = ((Number) med.get("both")).doubleValue();
-            double open = ((Number) med.get("open")).doubleValue();
-            double refColour = ((Number) med.get("refColour")).doubleValue();
-            double refText = ((Number) med.get("refText")).doubleValue();
-            System.out.printf("%n[benchmark] toolbar.js %s bytes, %s bytes gzipped (budget 40960)%n", manifest.get("bytes"), manifest.get("gzipBytes"));
-            System.out.printf("[benchmark] page with %d elements, median of %d runs incl. style+layout:%n", elements, RUNS);
-            System.out.printf("[benchmark]   200%% text        %.1f ms%n", text);
-            System.out.printf("[benchmark]   colour scheme    %.1f ms%n", scheme);
-            System.out.printf("[benchmark]   200%% + scheme    %.1f ms%n", both);
-            System.out.printf("[benchmark]   open toolbar     %.1f ms  (budget 50 ms each)%n", open);
-            System.out.printf("[benchmark]   reference without the toolbar: one 'body *' colour rule %.1f ms, one rule setting 28px on the"
-                    + " page's text elements %.1f ms (this browser's floor for a full restyle / a text relayout)%n", refColour, refText);
-            System.out.printf("[benchmark]   load average at the end: %s%n", loadAverage());
+            measure(b, "generated page (250 sections of lists, paragraphs and small tables)");
         }
+        // a real-shaped page: the replica portal's statistics bulletin (long article, many data tables), as embedded
+        try (ReplicaSites sites = ReplicaSites.start(ReplicaSites.options().embedToolbar(true)); ToolbarBrowser b = new ToolbarBrowser()) {
+            b.openWithToolbar(sites.origin("portal") + "/zwgk/tjgb2025.html");
+            measure(b, "replica portal /zwgk/tjgb2025.html (statistics bulletin)");
+        }
+        System.out.printf("[benchmark]   load average at the end: %s%n", loadAverage());
+    }
+
+    static void measure(ToolbarBrowser b, String label) {
+        long elements = (Long) b.js("return document.getElementsByTagName('*').length");
+        // warm up once (first use builds the page stylesheets and scans the page's CSS)
+        b.js("const a = window[Symbol.for('yiyue.a11y')]; a.set({text: 200, scheme: 'dark'}); document.body.offsetHeight; a.set({text: 100, scheme: ''});");
+        Map<?, ?> med = (Map<?, ?>) b.js(MEASURE, RUNS);
+        System.out.printf("[benchmark] %s: %d elements, median of %d interleaved runs incl. style+layout:%n", label, elements, RUNS);
+        System.out.printf("[benchmark]   200%% text        %.1f ms%n", ms(med, "text"));
+        System.out.printf("[benchmark]   colour scheme    %.1f ms%n", ms(med, "scheme"));
+        System.out.printf("[benchmark]   200%% + scheme    %.1f ms%n", ms(med, "both"));
+        System.out.printf("[benchmark]   open toolbar     %.1f ms  (budget 50 ms each)%n", ms(med, "open"));
+        System.out.printf("[benchmark]   reference without the toolbar: one 'body *' colour rule %.1f ms, one rule setting 28px on the"
+                + " page's text elements %.1f ms (this browser's floor for a full restyle / a text relayout)%n", ms(med, "refColour"), ms(med, "refText"));
+    }
+
+    static double ms(Map<?, ?> med, String key) {
+        return ((Number) med.get(key)).doubleValue();
     }
 }
