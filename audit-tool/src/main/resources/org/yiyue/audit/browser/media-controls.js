@@ -5,13 +5,7 @@
   var WORDS = /暂停|停止|静音|关闭(声音|音乐|音频|语音|播放)|声音|音乐|音频|背景音|pause|stop|mute|sound|audio|music|volume/i;
   var SEL = 'button, a[href], input[type=button], input[type=image], input[type=submit], input[type=checkbox], '
     + '[role=button], [role=switch], [role=checkbox], [onclick], [tabindex]';
-  function visible(el) {
-    if (!el.getClientRects().length) return false;
-    var s = getComputedStyle(el);
-    if (s.visibility !== 'visible' || s.display === 'none' || parseFloat(s.opacity) === 0) return false;
-    var r = el.getBoundingClientRect();
-    return r.width > 1 && r.height > 1;
-  }
+  var visible = /*@include element-visible.js*/;
   function text(el) { return (el.textContent || '').replace(/\s+/g, ' ').trim(); }
   function name(el) {
     var ids = el.getAttribute('aria-labelledby');

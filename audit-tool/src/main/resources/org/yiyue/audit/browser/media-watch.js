@@ -1,13 +1,7 @@
 // Yiyue autoplaying audio (ACT 80f0bf, aaa1bf, 4c31df), step 1: the audio and video elements with an autoplay
 // attribute, their playback state, and (installed once) a count of the seconds each has played audibly.
 (function () {
-  function visible(el) {
-    if (!el.getClientRects().length) return false;
-    var s = getComputedStyle(el);
-    if (s.visibility !== 'visible' || s.display === 'none' || parseFloat(s.opacity) === 0) return false;
-    var r = el.getBoundingClientRect();
-    return r.width > 1 && r.height > 1;
-  }
+  var visible = /*@include element-visible.js*/;
   var path = /*@include element-path.js*/;
   function playedSeconds(m) {
     var t = 0;
