@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -110,10 +111,18 @@ class VoiceAndReadingTest extends ToolbarPageTest {
         hover("photo");
         ToolbarBrowser.sleep(400);
         server.clearTts();
-        // headless Chromium's WebDriver touch input lands at the wrong point here, so the touch pointer event is
-        // dispatched on the element itself (not trusted input: what is tested is the toolbar's handling of it)
+        // a real touch through the browser's input pipeline (DevTools Input.dispatchTouchEvent at the heading's centre):
+        // trusted pointer and touch events, as a finger on a phone would make them
+        @SuppressWarnings("unchecked")
+        List<Number> centre = (List<Number>) b.js("const h = document.getElementById('h-list'); h.scrollIntoView({ block: 'center' });"
+                + " const r = h.getBoundingClientRect();"
+                + " return [r.left + r.width / 2, r.top + r.height / 2]");
+        Map<String, Object> point = Map.of("x", centre.get(0).doubleValue(), "y", centre.get(1).doubleValue());
+        b.js("window.__trusted = null; document.addEventListener('pointerdown', e => { window.__trusted = e.isTrusted + ' ' + e.pointerType; }, { once: true, capture: true });");
         long t0 = System.nanoTime();
-        b.js("document.getElementById('h-list').dispatchEvent(new PointerEvent('pointerdown', {pointerType: 'touch', bubbles: true, composed: true}))");
+        b.d.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchStart", "touchPoints", List.of(point)));
+        b.d.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
+        assertEquals("true touch", b.str("return window.__trusted"), "the browser made a trusted touch pointerdown");
         waitForText("标题：服务事项");
         assertTrue(server.ttsRequests().size() >= 1);
         System.out.printf("[touch] first request after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
