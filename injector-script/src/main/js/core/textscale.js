@@ -1,14 +1,16 @@
 // Text size from the root, without per-element inline styles and without compounding:
-// every absolute font-size the page declares is re-declared as (original value x --yiyue-k) under
-// html[data-yiyue-text]. Relative sizes (em, %, rem) then follow on their own. The generated rules are always
-// derived from the page's own declarations, never from computed sizes, so repeated application cannot compound.
+// every absolute font-size the page declares is re-declared as (original value x --yiyue-k) with the page's own
+// selector, in a sheet adopted only while text size is on. Later in the cascade, it wins over the page's rule of the
+// same specificity and over nothing else, so which rule applies to an element stays as the page wrote it (a more
+// specific relative size such as p.small { 1.1em } keeps winning and follows its scaled parent). Relative sizes
+// (em, %, rem) follow on their own; only the root's are scaled. Rules are derived from the page's declarations,
+// never from computed sizes, so repeated application cannot compound.
 
 const ABS_UNIT = /^-?[\d.]+(px|pt|pc|in|cm|mm|q)$/i;
 // Viewport units do not inherit from the root either, so they are scaled like absolute lengths.
 const VIEW_UNIT = /^-?[\d.]+(vw|vh|vmin|vmax|svw|svh|lvw|lvh|dvw|dvh)$/i;
 const KEYWORDS = { 'xx-small': '9px', 'x-small': '10px', small: '13px', medium: '16px', large: '18px', 'x-large': '24px', 'xx-large': '32px', 'xxx-large': '48px' };
 const ROOT_SEL = /^\s*(html|:root)(?=$|[\s.#[:>+~])/i;
-const P = 'html[data-yiyue-text]';
 
 function scaled(value, isRoot) {
   const v = value.trim().toLowerCase();
@@ -41,17 +43,14 @@ function splitSelectors(text) {
   return out.map(s => s.trim()).filter(Boolean);
 }
 
-function prefixed(selectorText) {
-  let rootOnly = false;
-  const list = splitSelectors(selectorText).map(sel => {
-    if (ROOT_SEL.test(sel)) {
-      const rest = sel.replace(ROOT_SEL, '');
-      if (!rest.trim()) rootOnly = true;
-      return P + rest;
-    }
-    return P + ' ' + sel;
-  });
-  return { selector: list.join(', '), rootOnly };
+// A rule's selectors split into those that select the root element alone (html, :root) and all others.
+function selectorGroups(selectorText) {
+  const root = [];
+  const other = [];
+  for (const sel of splitSelectors(selectorText)) {
+    (ROOT_SEL.test(sel) && !sel.replace(ROOT_SEL, '').trim() ? root : other).push(sel);
+  }
+  return { root, other };
 }
 
 function styleRuleCss(rule) {
@@ -59,17 +58,23 @@ function styleRuleCss(rule) {
   const fs = st.getPropertyValue('font-size');
   const lh = st.getPropertyValue('line-height');
   if (!fs && !lh) return '';
-  const { selector, rootOnly } = prefixed(rule.selectorText);
-  const decls = [];
+  const { root, other } = selectorGroups(rule.selectorText);
+  const everywhere = [];
+  const rootOnly = []; // a relative size on the root: scaled there only (elsewhere it follows the scaled root)
   if (fs) {
-    const v = scaled(fs, rootOnly);
-    if (v) decls.push(`font-size: ${v}${st.getPropertyPriority('font-size') ? ' !important' : ''}`);
+    const important = st.getPropertyPriority('font-size') ? ' !important' : '';
+    const v = scaled(fs, false);
+    if (v) everywhere.push(`font-size: ${v}${important}`);
+    else if (root.length) { const r = scaled(fs, true); if (r) rootOnly.push(`font-size: ${r}${important}`); }
   }
   if (lh) {
     const v = scaledLineHeight(lh);
-    if (v) decls.push(`line-height: ${v}${st.getPropertyPriority('line-height') ? ' !important' : ''}`);
+    if (v) everywhere.push(`line-height: ${v}${st.getPropertyPriority('line-height') ? ' !important' : ''}`);
   }
-  return decls.length ? `${selector} { ${decls.join('; ')} }\n` : '';
+  let css = '';
+  if (everywhere.length) css += `${[...root, ...other].join(', ')} { ${everywhere.join('; ')} }\n`;
+  if (rootOnly.length) css += `${root.join(', ')} { ${rootOnly.join('; ')} }\n`;
+  return css;
 }
 
 function rulesCss(rules, depth, ctx) {
@@ -126,7 +131,7 @@ function inlineCss(doc) {
     if (fs && !st.getPropertyPriority('font-size')) { const v = scaled(fs, false); if (v) decls.push(`font-size: ${v} !important`); }
     const lh = st.getPropertyValue('line-height');
     if (lh && !st.getPropertyPriority('line-height')) { const v = scaledLineHeight(lh); if (v) decls.push(`line-height: ${v} !important`); }
-    if (decls.length) css += `${P} [style=${attrValue(value)}] { ${decls.join('; ')} }\n`;
+    if (decls.length) css += `[style=${attrValue(value)}] { ${decls.join('; ')} }\n`;
   }
   return css;
 }
@@ -134,8 +139,8 @@ function inlineCss(doc) {
 // Returns the scale rules and the hrefs of the cross-origin sheets that could not be read.
 export function buildScaleCss(doc, copies = new Map()) {
   const ctx = { copies, unreadable: [] };
-  let css = `${P} { font-size: calc(100% * var(--yiyue-k, 1)); }
-${P} body :where(input, select, textarea, button) { font-size: max(var(--yiyue-min, 0px), calc(13.333px * var(--yiyue-k, 1))); }
+  let css = `html { font-size: calc(100% * var(--yiyue-k, 1)); }
+body :where(input, select, textarea, button) { font-size: max(var(--yiyue-min, 0px), calc(13.333px * var(--yiyue-k, 1))); }
 `;
   for (const sheet of doc.styleSheets) css += sheetCss(sheet, 0, ctx);
   css += inlineCss(doc);

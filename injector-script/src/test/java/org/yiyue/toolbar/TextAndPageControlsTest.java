@@ -47,8 +47,12 @@ class TextAndPageControlsTest {
         // a size in viewport units, as some portals use for headlines, scales like px
         b.js("const st = document.createElement('style'); st.textContent = '#vwt { font-size: 1.25vw } #vwc { font-size: clamp(12px, 1vw, 40px) }'; document.head.append(st);"
                 + "for (const id of ['vwt', 'vwc']) { const p = document.createElement('p'); p.id = id; p.textContent = '视口单位'; document.querySelector('main').append(p); }");
+        // a more specific relative size keeps winning over a less specific absolute one, as the page wrote it
+        b.js("const st = document.createElement('style'); st.textContent = '#relbox { font-size: 20px } .rel { font-size: 12px } p.rel { font-size: 1.1em }'; document.head.append(st);"
+                + "const box = document.createElement('div'); box.id = 'relbox'; box.innerHTML = '<p id=\"rel\" class=\"rel\">相对字号</p>'; document.querySelector('main').append(box);");
+        assertEquals(22.0, fontPx("rel"), 0.01, "1.1em of 20px");
         Map<String, Double> before = Map.of("p1", fontPx("p1"), "p2", fontPx("p2"), "p3", fontPx("p3"), "title", fontPx("title"), "name", fontPx("name"),
-                "vwt", fontPx("vwt"), "vwc", fontPx("vwc"));
+                "vwt", fontPx("vwt"), "vwc", fontPx("vwc"), "rel", fontPx("rel"));
         String domBefore = b.str("return document.body.innerHTML.replace(/<yiyue-a11y[^>]*><\\/yiyue-a11y>/, '')");
         for (int i = 0; i < 5; i++) {
             b.click("textUp");
@@ -56,7 +60,7 @@ class TextAndPageControlsTest {
         assertEquals("200", b.rootAttr("data-yiyue-text"));
         assertEquals("true", b.button("textUp").getAttribute("aria-disabled"), "no step beyond 200%");
         for (var e : before.entrySet()) {
-            assertEquals(2 * e.getValue(), fontPx(e.getKey()), 0.6, "200% for #" + e.getKey() + " (px rule, inline style, em, form control, vw)");
+            assertEquals(2 * e.getValue(), fontPx(e.getKey()), 0.6, "200% for #" + e.getKey() + " (px rule, inline style, em, form control, vw, specific em)");
         }
         assertEquals(before.get("p2") / 12 * 18 * 2, b.num("return parseFloat(getComputedStyle(document.getElementById('p2')).lineHeight)"), 0.6,
                 "absolute line-height scales with the text, so lines do not overlap");
