@@ -99,26 +99,23 @@ public final class MovingContentCheck {
             String every = String.valueOf(((Number) m.get("every")).longValue());
             String what = floating ? "浮动内容在页面上自动移动" : "内容自动切换或更新";
             String whatEn = floating ? "Floating content moves across the page by itself" : "Content changes or updates by itself";
-            switch (String.valueOf(m.get("pause"))) {
-                case "control" -> out.cantTell(KeyboardWalk.ENGINE, RULE, List.of("2.2.2"), miit, "moderate", sel, html,
-                        Text.of(what + "（观察到 " + times + " 次，定时器间隔 " + every + " 毫秒）；附近有暂停/停止/关闭类控件 "
-                                        + m.get("pauseSelector") + "，请确认它能暂停、停止或隐藏该内容",
-                                whatEn + " (seen " + times + " times, timer every " + every + " ms); a pause/stop/close control is near ("
-                                        + m.get("pauseSelector") + "): check that it pauses, stops or hides the content"),
-                        fix());
-                case "paused" -> out.cantTell(KeyboardWalk.ENGINE, RULE, List.of("2.2.2"), miit, "moderate", sel, html,
-                        Text.of(what + "（观察到 " + times + " 次，定时器间隔 " + every + " 毫秒）；在 " + m.get("pauseSelector")
-                                        + " 事件时页面停止了它，请确认键盘和鼠标用户都能暂停、停止或隐藏它",
-                                whatEn + " (seen " + times + " times, timer every " + every + " ms); the page stopped it on a "
-                                        + m.get("pauseSelector") + " event: check that keyboard and mouse users can pause, stop or hide it"),
-                        fix());
-                case "hover" -> out.cantTell(KeyboardWalk.ENGINE, RULE, List.of("2.2.2"), miit, "moderate", sel, html,
-                        Text.of(what + "（观察到 " + times + " 次，定时器间隔 " + every + " 毫秒）；没有暂停按钮，但 "
-                                        + m.get("pauseSelector") + " 有悬停/焦点处理，可能在悬停或聚焦时暂停，请人工确认",
-                                whatEn + " (seen " + times + " times, timer every " + every + " ms); no pause control, but "
-                                        + m.get("pauseSelector") + " handles hover/focus and may pause then: check by hand"),
-                        fix());
-                default -> out.failed(KeyboardWalk.ENGINE, RULE, List.of("2.2.2"), miit, "serious", sel, html,
+            String seenZh = what + "（观察到 " + times + " 次，定时器间隔 " + every + " 毫秒）";
+            String seenEn = whatEn + " (seen " + times + " times, timer every " + every + " ms)";
+            Object near = m.get("pauseSelector");
+            // a way to stop it may exist: an evaluator must confirm it (cantTell), else the content fails 2.2.2
+            Text doubt = switch (String.valueOf(m.get("pause"))) {
+                case "control" -> Text.of(seenZh + "；附近有暂停/停止/关闭类控件 " + near + "，请确认它能暂停、停止或隐藏该内容",
+                        seenEn + "; a pause/stop/close control is near (" + near + "): check that it pauses, stops or hides the content");
+                case "paused" -> Text.of(seenZh + "；在 " + near + " 事件时页面停止了它，请确认键盘和鼠标用户都能暂停、停止或隐藏它",
+                        seenEn + "; the page stopped it on a " + near + " event: check that keyboard and mouse users can pause, stop or hide it");
+                case "hover" -> Text.of(seenZh + "；没有暂停按钮，但 " + near + " 有悬停/焦点处理，可能在悬停或聚焦时暂停，请人工确认",
+                        seenEn + "; no pause control, but " + near + " handles hover/focus and may pause then: check by hand");
+                default -> null;
+            };
+            if (doubt != null) {
+                out.cantTell(KeyboardWalk.ENGINE, RULE, List.of("2.2.2"), miit, "moderate", sel, html, doubt, fix());
+            } else {
+                out.failed(KeyboardWalk.ENGINE, RULE, List.of("2.2.2"), miit, "serious", sel, html,
                         Text.of(what + "（页面加载后无需操作即开始，观察到 " + times + " 次变化，定时器间隔 " + every
                                         + " 毫秒），没有暂停、停止或隐藏的方法",
                                 whatEn + " (starts without user action, changed " + times + " times, timer every " + every
