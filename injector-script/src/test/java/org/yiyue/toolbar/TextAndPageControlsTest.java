@@ -8,35 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** spec/toolbar.md rows of 文本设置 and 页面设置: turn on, assert the effect, turn off, assert the page is back. */
-class TextAndPageControlsTest {
-
-    static ToolbarServer server;
-    static ToolbarBrowser b;
-
-    @BeforeAll
-    static void start() {
-        server = ToolbarServer.start();
-        b = new ToolbarBrowser();
-    }
-
-    @AfterAll
-    static void stop() {
-        b.close();
-        server.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        b.open(server.url("/pages/frame.html"));
-        b.clearStorage();
-        b.openWithToolbar(server.url("/p/article.html"));
-    }
+class TextAndPageControlsTest extends ToolbarPageTest {
 
     private double fontPx(String id) {
         return b.num("return parseFloat(getComputedStyle(document.getElementById(arguments[0])).fontSize)", id);

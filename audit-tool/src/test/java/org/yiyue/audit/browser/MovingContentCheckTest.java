@@ -7,21 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.yiyue.audit.core.PageFindings;
-import org.yiyue.audit.crawl.TestServer;
 import org.yiyue.audit.report.Finding;
-import org.yiyue.testkit.Chromium;
 
 /** Moving and auto-updating content (2.2.2) in real headless Chromium, on pages served from 127.0.0.1. */
-class MovingContentCheckTest {
-
-    static Chromium chromium;
-    static TestServer server;
+class MovingContentCheckTest extends RecordedPageTest {
 
     private static final String HEAD = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>t</title>"
             + "<style>.s{display:none;width:300px;height:100px}.s.cur{display:block}#ad{position:absolute;width:120px;height:60px;background:#eee}</style>"
@@ -35,10 +29,7 @@ class MovingContentCheckTest {
     }
 
     @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.start();
-        PageRecorder.install(chromium.driver());
-        server = new TestServer();
+    static void pages() {
         server.html("/carousel.html", HEAD + "<main><div class=\"banner\">" + SLIDES + "</div></main>" + rotate(".banner", 250) + "</body></html>");
         server.html("/paused.html", HEAD + "<div id=\"c\">" + SLIDES + "<button type=\"button\">暂停</button></div>" + rotate("#c", 250) + "</body></html>");
         server.html("/aside.html", HEAD + "<section><div class=\"frame\"><div id=\"c\">" + SLIDES + "</div></div>"
@@ -64,17 +55,8 @@ class MovingContentCheckTest {
         server.html("/static.html", HEAD + "<main><p>没有动态内容</p></main></body></html>");
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-        chromium.close();
-    }
-
     static PageFindings check(String path) {
-        chromium.driver().get(server.url(path).toString());
-        PageFindings out = new PageFindings(path);
-        MovingContentCheck.run(chromium.driver(), out);
-        return out;
+        return load(path, MovingContentCheck::run);
     }
 
     static Map<String, String> byTarget(PageFindings out) {

@@ -6,19 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yiyue.audit.core.PageFindings;
-import org.yiyue.audit.crawl.TestServer;
 import org.yiyue.audit.report.Finding;
-import org.yiyue.testkit.Chromium;
 
 /** Script-attached click handlers the keyboard cannot use (2.1.1, 4.1.2, 2.5.8), in real headless Chromium. */
-class ScriptedClickCheckTest {
-
-    static Chromium chromium;
-    static TestServer server;
+class ScriptedClickCheckTest extends RecordedPageTest {
 
     private static final String HEAD = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>t</title>"
             + "<style>body{margin:0;font:16px sans-serif}.x{cursor:pointer}"
@@ -31,10 +25,7 @@ class ScriptedClickCheckTest {
     private static final String AD = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='240' height='62'%3E%3Crect width='240' height='62' fill='%23c00'/%3E%3C/svg%3E";
 
     @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.start();
-        PageRecorder.install(chromium.driver());
-        server = new TestServer();
+    static void pages() {
         // the replica pattern: a close span whose onclick is set by script, 14×14, right on the ad's link
         server.html("/pop.html", HEAD + "<div id=\"pop\"><a href=\"/ad\"><img src=\"" + AD + "\" width=\"240\" height=\"62\" alt=\"广告\"></a><span class=\"close\">×</span></div>"
                 + "<script>var p=document.getElementById('pop');p.querySelector('.close').onclick=function(){p.remove();};</script></body></html>");
@@ -58,17 +49,8 @@ class ScriptedClickCheckTest {
         server.html("/none.html", HEAD + "<p><a href=\"/a\">链接</a></p></body></html>");
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-        chromium.close();
-    }
-
     static PageFindings check(String path) {
-        chromium.driver().get(server.url(path).toString());
-        PageFindings out = new PageFindings(path);
-        ScriptedClickCheck.run(chromium.driver(), out);
-        return out;
+        return load(path, ScriptedClickCheck::run);
     }
 
     static Map<String, String> results(PageFindings out) {
