@@ -1,5 +1,5 @@
 // 控制设置: 适老模式, 重置, 说明, language, 退出.
-import { el } from './core/ui.js';
+import { el } from './core/dom.js';
 import { comboLabel } from './core/shortcuts.js';
 import { STRINGS } from './core/i18n.js';
 

@@ -1,6 +1,7 @@
 // 辅助阅读: 指读 (point to read), 连读 (continuous reading with sentence highlight), 大字幕 (captions with
 // optional 拼音 / 繁體, data loaded on first use), reading guide / mask, highlight links and headings.
-import { el } from './core/ui.js';
+import { el } from './core/dom.js';
+import { loadOptional } from './core/optional.js';
 import { describe } from './core/accname.js';
 import { GUIDES, cycle } from './core/state.js';
 import { sentences } from './core/speech.js';
@@ -82,19 +83,6 @@ export function mainContent() {
     if (up.querySelector('h1, h2')) return up;
   }
   return best;
-}
-
-function loadData(base, name) {
-  const store = (window.__yiyueA11yData = window.__yiyueA11yData || {});
-  if (store[name]) return Promise.resolve(store[name]);
-  return new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = base + 'data/' + name + '.js';
-    s.async = true;
-    s.onload = () => { s.remove(); store[name] ? resolve(store[name]) : reject(new Error(name)); };
-    s.onerror = () => { s.remove(); reject(new Error(name)); };
-    document.head.append(s);
-  });
 }
 
 export function readingGroup() {
@@ -186,7 +174,7 @@ export function readingGroup() {
 
   function ensureData(app, name) {
     if (data[name]) return;
-    loadData(app.cfg.base, name).then(d => { data[name] = d; renderCaption(app); },
+    loadOptional(app.cfg, name).then(d => { data[name] = d; renderCaption(app); },
       () => { showCaption(app, app.t(name) + '\uff1a' + app.t('dataMissing')); });
   }
 

@@ -25,5 +25,6 @@ export function readConfig(script) {
     shortcuts: data.shortcuts || '',
     adSelectors: (data.adSelectors || '').split(',').map(s => s.trim()).filter(Boolean),
     base,
+    cors: !!(script && script.crossOrigin), // the host shares the toolbar's files with CORS (SRI embedding)
   };
 }

@@ -1,6 +1,7 @@
 // The toolbar's own UI: one host element first in <body>, everything else inside its shadow root,
 // styled by a constructable stylesheet (CSP-safe).
 import { comboLabel, ariaKeys } from './shortcuts.js';
+import { el } from './dom.js';
 
 const CSS = `
 :host { all: initial; }
@@ -68,19 +69,6 @@ button:focus-visible { outline: 3px solid #000; outline-offset: 2px; box-shadow:
   .elder .caption { font-size: 44px; }
 }
 `;
-
-export function el(tag, attrs, children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-    else e.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children || []) e.append(c);
-  return e;
-}
 
 export function createUi(app) {
   const host = document.createElement('yiyue-a11y');

@@ -1,6 +1,7 @@
 package org.yiyue.toolbar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,7 +60,7 @@ class BundleTest {
 
     @Test
     void noThirdPartyAddressAnywhere() throws Exception {
-        for (String name : List.of("toolbar.js", "data/pinyin.js", "data/trad.js")) {
+        for (String name : List.of("toolbar.js", "data/pinyin.js", "data/trad.js", "data/reader.js")) {
             String text = new String(resource(name), java.nio.charset.StandardCharsets.US_ASCII);
             Matcher m = Pattern.compile("(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}[^\\s'\"]*", Pattern.CASE_INSENSITIVE).matcher(text);
             while (m.find()) {
@@ -71,7 +72,7 @@ class BundleTest {
     @Test
     void optionalDataFilesAreSeparateAsciiAndListedWithHashes() throws Exception {
         JsonNode files = new ObjectMapper().readTree(resource("manifest.json")).get("files");
-        for (String name : List.of("data/pinyin.js", "data/trad.js")) {
+        for (String name : List.of("data/pinyin.js", "data/trad.js", "data/reader.js")) {
             byte[] bytes = resource(name);
             for (byte x : bytes) {
                 assertTrue(x >= 0, name + " is ASCII");
@@ -81,5 +82,32 @@ class BundleTest {
         }
         assertTrue(!new String(resource("toolbar.js"), java.nio.charset.StandardCharsets.US_ASCII).contains("\\u5e7f\\u5ee3"),
                 "traditional data is not in the core bundle");
+    }
+
+    @Test
+    void readerViewIsAnOptionalPartNotInTheCore() throws Exception {
+        JsonNode manifest = new ObjectMapper().readTree(resource("manifest.json"));
+        String core = new String(resource("toolbar.js"), java.nio.charset.StandardCharsets.US_ASCII);
+        String part = new String(resource("data/reader.js"), java.nio.charset.StandardCharsets.US_ASCII);
+        assertFalse(core.contains("function buildReader"), "reader view builder is not in the core bundle");
+        assertTrue(part.contains("function buildReader"), "it is in data/reader.js");
+        assertTrue(part.contains("(window.__yiyueA11yData = window.__yiyueA11yData || {})[\"reader\"] = "), "the part registers itself");
+        List<String> coreModules = new ObjectMapper().convertValue(manifest.get("modules"), List.class);
+        assertFalse(coreModules.contains("parts/reader.js"), coreModules.toString());
+        assertEquals(List.of("core/dom.js", "core/accname.js", "parts/reader.js"),
+                new ObjectMapper().convertValue(manifest.get("parts").get("reader"), List.class));
+    }
+
+    @Test
+    void coreCarriesTheHashOfEveryOptionalFileSoItsSriCoversThem() throws Exception {
+        JsonNode files = new ObjectMapper().readTree(resource("manifest.json")).get("files");
+        String core = new String(resource("toolbar.js"), java.nio.charset.StandardCharsets.US_ASCII);
+        Matcher m = Pattern.compile("const INTEGRITY = (\\{[^}]*\\});").matcher(core);
+        assertTrue(m.find(), "integrity table in the core");
+        JsonNode table = new ObjectMapper().readTree(m.group(1));
+        for (String name : List.of("pinyin", "trad", "reader")) {
+            assertEquals(files.get("data/" + name + ".js").get("integrity").asText(), table.path(name).asText(), name);
+        }
+        assertEquals(3, table.size());
     }
 }

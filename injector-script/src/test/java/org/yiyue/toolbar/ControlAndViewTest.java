@@ -168,7 +168,7 @@ class ControlAndViewTest extends ToolbarPageTest {
         b.d.findElement(By.id("name")).sendKeys("张三");
         b.d.findElement(By.id("agree")).click();
         String dom = b.str("return document.body.innerHTML.replace(/<yiyue-a11y[^>]*><\\/yiyue-a11y>/, '')");
-        b.click("reader");
+        b.openReader();
         assertEquals("dialog", b.str("return __yy.shadow().querySelector('.reader').getAttribute('role')"));
         assertEquals("toolbar:", b.str("return __yy.active()").substring(0, 8));
         String text = b.str("return __yy.shadow().querySelector('.reader .rbody').innerText");

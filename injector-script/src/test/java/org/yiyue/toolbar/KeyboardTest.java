@@ -75,6 +75,7 @@ class KeyboardTest extends ToolbarPageTest {
             }
             String before = fingerprint();
             keys(i % 2 == 0 ? Keys.ENTER : Keys.SPACE);
+            if (id.equals("reader")) b.waitForReader();
             assertNotEquals(before, fingerprint(), id + " changed something");
             if (id.equals("help") || id.equals("reader")) {
                 assertTrue(active().startsWith("toolbar:"), "focus moved into the panel");

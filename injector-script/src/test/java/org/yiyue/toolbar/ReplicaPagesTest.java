@@ -118,7 +118,7 @@ class ReplicaPagesTest {
         open("portal", "/ywdt/a001.html");
         List<String> headings = b.strings("return [...document.querySelectorAll('h1, h2, h3')].filter(h => h.checkVisibility()).map(h => h.textContent.trim())");
         List<String> links = b.strings("return [...document.querySelectorAll('.crumb a, .article a[href]:not([href^=\"javascript\"])')].map(a => a.textContent.trim()).filter(Boolean)");
-        b.click("reader");
+        b.openReader();
         List<String> rHeadings = b.strings("return [...__yy.shadow().querySelectorAll('.rbody :is(h3,h4,h5,h6)')].map(h => h.textContent)");
         List<String> rLinks = b.strings("return [...__yy.shadow().querySelectorAll('.rbody a')].map(a => a.textContent)");
         assertTrue(rHeadings.containsAll(headings), rHeadings + " vs " + headings);
@@ -173,7 +173,7 @@ class ReplicaPagesTest {
         b.click("help");
         b.click("caption");
         b.click("pinyin");
-        b.click("reader");
+        b.openReader();
         b.click("reader");
         b.click("exit");
         List<String> logs = b.d.manage().logs().get("browser").getAll().stream().map(LogEntry::getMessage)

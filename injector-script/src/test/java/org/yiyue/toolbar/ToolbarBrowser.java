@@ -93,6 +93,16 @@ final class ToolbarBrowser implements AutoCloseable {
         button(id).click();
     }
 
+    /** Opens the reader view, whose part is loaded on first use, and waits until it is shown. */
+    void openReader() {
+        click("reader");
+        waitForReader();
+    }
+
+    void waitForReader() {
+        waitUntil(() -> Boolean.TRUE.equals(js("return !!__yy.shadow().querySelector('.reader')")), "reader view shown");
+    }
+
     String pressed(String id) {
         return button(id).getAttribute("aria-pressed");
     }

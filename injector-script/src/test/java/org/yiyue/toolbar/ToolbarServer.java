@@ -24,7 +24,7 @@ import com.sun.net.httpserver.HttpServer;
  * <p>Routes: {@code /p/NAME} page with the toolbar tag, {@code /plain/NAME} the same page without it,
  * {@code /csp/NAME} with the tag and {@code Content-Security-Policy: script-src 'self'; style-src 'self'}, {@code /cspplain/NAME}
  * the same without the tag,
- * {@code /pages/*} raw assets, {@code /cors/*} the same with {@code Access-Control-Allow-Origin: *}, {@code /a11y/*} the bundle. Pages may be registered in memory with {@link #page}.
+ * {@code /pages/*} raw assets, {@code /cors/*} the same with {@code Access-Control-Allow-Origin: *}, {@code /a11y/*} the bundle (with {@code Access-Control-Allow-Origin: *}). Pages may be registered in memory with {@link #page}.
  */
 public final class ToolbarServer implements AutoCloseable {
 
@@ -40,6 +40,8 @@ public final class ToolbarServer implements AutoCloseable {
     private volatile String scriptAttributes = "";
     private volatile String siteId = "test";
     private volatile boolean defer;
+    private volatile String toolbarOrigin = "";
+    private final Map<String, byte[]> replacedAssets = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ToolbarServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -80,6 +82,19 @@ public final class ToolbarServer implements AutoCloseable {
         return this;
     }
 
+    /** Pages load the toolbar from another origin (e.g. a second ToolbarServer, like a web team's CDN); "" for this one. */
+    public ToolbarServer toolbarFrom(String origin) {
+        this.toolbarOrigin = origin;
+        return this;
+    }
+
+    /** Serves other bytes at /a11y/PATH (a tampered file); {@code null} restores the built one. */
+    public ToolbarServer replaceAsset(String path, byte[] body) {
+        if (body == null) replacedAssets.remove(path);
+        else replacedAssets.put(path, body);
+        return this;
+    }
+
     /** Registers an in-memory page served at /p/NAME, /plain/NAME and /csp/NAME. It must contain {@code <!--YIYUE-->}. */
     public ToolbarServer page(String name, String html) {
         memoryPages.put(name, html);
@@ -99,8 +114,11 @@ public final class ToolbarServer implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             if (path.equals("/api/tts")) {
                 tts(ex);
-            } else if (path.startsWith("/a11y/")) {
-                resource(ex, "META-INF/resources/a11y/" + path.substring(6));
+            } else if (path.startsWith("/a11y/")) { // shared with any origin, as the overlay serves them
+                ex.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+                byte[] replaced = replacedAssets.get(path.substring(6));
+                if (replaced != null) send(ex, 200, contentType(path), replaced);
+                else resource(ex, "META-INF/resources/a11y/" + path.substring(6));
             } else if (path.startsWith("/pages/")) {
                 resource(ex, "pages/" + path.substring(7));
             } else if (path.startsWith("/cors/")) { // like a CDN that shares its files with any origin
@@ -128,7 +146,7 @@ public final class ToolbarServer implements AutoCloseable {
         }
         String probe = "<script src=\"/pages/probe.js\"></script>";
         String early = "<script src=\"/pages/early.js\"></script>";
-        String tag = mode.endsWith("plain") ? "" : "<script src=\"/a11y/toolbar.js\" data-site=\"" + siteId + "\""
+        String tag = mode.endsWith("plain") ? "" : "<script src=\"" + toolbarOrigin + "/a11y/toolbar.js\" data-site=\"" + siteId + "\""
                 + (scriptAttributes.isEmpty() ? "" : " " + scriptAttributes) + (defer ? " defer" : "") + "></script>";
         html = html.replace("<!--YIYUE-->", probe + tag + early);
         if (mode.startsWith("csp")) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The toolbar's optional data files (拼音, 繁體 tables) that it loads on first use from {@code /a11y/data/<name>.js},
+ * The toolbar's optional parts (拼音, 繁體 tables, the reader view) that it loads on first use from {@code /a11y/data/<name>.js},
  * read from the injector-script jar. Only plain names are accepted, so no request can reach another resource.
  */
 public final class ToolbarData {

@@ -136,10 +136,13 @@ class OverlayProxyIT {
         assertTrue(js.headers().firstValue("Cache-Control").orElse("").contains("max-age=31536000"));
         assertEquals(sri.group(1), Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-384").digest(js.body())));
         assertTrue(js.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
-        // the 拼音 table the toolbar loads on first use, and nothing beside it
-        HttpResponse<byte[]> pinyin = http.get("/a11y/data/pinyin.js");
-        assertEquals(200, pinyin.statusCode());
-        assertTrue(pinyin.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        // the optional parts the toolbar loads on first use (拼音 table, reader view), and nothing beside them
+        for (String part : List.of("pinyin", "reader")) {
+            HttpResponse<byte[]> optional = http.get("/a11y/data/" + part + ".js");
+            assertEquals(200, optional.statusCode(), part);
+            assertTrue(optional.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"), part);
+            assertTrue(new String(optional.body(), StandardCharsets.US_ASCII).contains("window.__yiyueA11yData"), part);
+        }
         assertEquals(404, http.get("/a11y/data/pinyin.json").statusCode());
         assertEquals(404, http.get("/a11y/data/nope.js").statusCode());
     }

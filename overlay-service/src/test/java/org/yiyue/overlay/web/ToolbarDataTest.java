@@ -13,6 +13,8 @@ class ToolbarDataTest {
         String pinyin = new String(ToolbarData.read("pinyin.js").orElseThrow(), StandardCharsets.UTF_8);
         assertTrue(pinyin.length() > 100, pinyin);
         assertTrue(ToolbarData.read("trad.js").isPresent());
+        assertTrue(new String(ToolbarData.read("reader.js").orElseThrow(), StandardCharsets.US_ASCII).contains("buildReader"),
+                "the reader view part");
     }
 
     @Test
