@@ -157,7 +157,7 @@ public class ProxyHandler {
 
         HttpResponse<InputStream> response;
         try {
-            response = upstream.client().send(out.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = upstream.client().send(out.build(), upstream.bodyHandler());
         } catch (HttpTimeoutException e) {
             metrics.upstreamError(site.id());
             LOG.log(Level.WARNING, () -> log("upstream-timeout", site, rawPath, e.toString()));
@@ -186,6 +186,31 @@ public class ProxyHandler {
                 return;
             }
             respond(req, resp, site, mapper, rawPath, response, body, gzipOk, cacheable ? key : null, now);
+        } catch (UpstreamStalledException e) {
+            // the body stream is closed by now (try-with-resources), which released the upstream connection
+            bodyStalled(req, resp, site, rawPath, site.mount() + pathAndQuery, e);
+        }
+    }
+
+    /**
+     * The upstream went quiet in the middle of the body. Nothing sent yet (a page being buffered for rewriting, or
+     * a stream that stalled before its first flush): a clean 504. Already sent: rethrow, so the container aborts the
+     * response instead of ending it as if complete (a short body must not pass for the whole file). Either way the
+     * partial body is never cached: both cache writes only happen after the body was read to its end.
+     */
+    private void bodyStalled(HttpServletRequest req, HttpServletResponse resp, Site site, String rawPath,
+                             String retryHref,
+                             UpstreamStalledException e) throws IOException {
+        metrics.upstreamError(site.id());
+        if (!resp.isCommitted()) {
+            LOG.log(Level.WARNING, () -> log("upstream-body-stalled", site, rawPath, e.getMessage()));
+            ErrorPage.send(resp, 504, "上游网站响应超时", "原网站发送页面时中途停止，请稍后重试。",
+                    "The original site stopped sending the page part-way.", retryHref);
+            return;
+        }
+        LOG.log(Level.WARNING, () -> log("upstream-body-stalled-response-aborted", site, rawPath, e.getMessage()));
+        if (!ResponseAbort.abort(req)) {
+            throw e; // the container's own error handling: at least the servlet does not end normally
         }
     }
 

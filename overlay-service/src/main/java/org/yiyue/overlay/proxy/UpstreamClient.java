@@ -1,6 +1,8 @@
 package org.yiyue.overlay.proxy;
 
+import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import jakarta.annotation.PostConstruct;
@@ -11,7 +13,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The one HTTP client that talks to upstreams: HTTP/1.1 (old government servers), never follows redirects (the
  * browser must see them, rewritten), connect timeout {@code yiyue.upstream.connect-timeout-ms} (5 s) and
- * time-to-headers timeout {@code yiyue.upstream.response-timeout-ms} (30 s).
+ * time-to-headers timeout {@code yiyue.upstream.response-timeout-ms} (30 s), and a body idle timeout
+ * {@code yiyue.upstream.body-idle-timeout-ms} (30 s without a new body byte): the JDK client has none after the
+ * headers, and an upstream that stalls mid-body would otherwise hold a servlet thread forever.
  */
 @ApplicationScoped
 public class UpstreamClient {
@@ -26,13 +30,19 @@ public class UpstreamClient {
 
     private HttpClient client;
     private Duration responseTimeout;
+    private Duration bodyIdleTimeout;
 
     @PostConstruct
     void init() {
         var config = ConfigProvider.getConfig();
         long connectMs = config.getOptionalValue("yiyue.upstream.connect-timeout-ms", Long.class).orElse(5000L);
         long responseMs = config.getOptionalValue("yiyue.upstream.response-timeout-ms", Long.class).orElse(30000L);
+        long bodyIdleMs = config.getOptionalValue("yiyue.upstream.body-idle-timeout-ms", Long.class).orElse(30000L);
+        if (bodyIdleMs <= 0) {
+            throw new IllegalArgumentException("yiyue.upstream.body-idle-timeout-ms must be positive: " + bodyIdleMs);
+        }
         responseTimeout = Duration.ofMillis(responseMs);
+        bodyIdleTimeout = Duration.ofMillis(bodyIdleMs);
         client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -46,5 +56,10 @@ public class UpstreamClient {
 
     public Duration responseTimeout() {
         return responseTimeout;
+    }
+
+    /** Response bodies as streams that fail with {@link UpstreamStalledException} once the upstream goes quiet. */
+    public HttpResponse.BodyHandler<InputStream> bodyHandler() {
+        return IdleTimeoutBodySubscriber.handler(bodyIdleTimeout);
     }
 }
