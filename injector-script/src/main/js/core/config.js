@@ -26,5 +26,6 @@ export function readConfig(script) {
     adSelectors: (data.adSelectors || '').split(',').map(s => s.trim()).filter(Boolean),
     base,
     cors: !!(script && script.crossOrigin), // the host shares the toolbar's files with CORS (SRI embedding)
+    nonce: (script && script.nonce) || '', // a page whose CSP trusts scripts by nonce trusts our optional files too
   };
 }

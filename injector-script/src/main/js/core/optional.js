@@ -23,6 +23,7 @@ export function loadOptional(cfg, name) {
     const s = document.createElement('script');
     s.src = cfg.base + 'data/' + name + '.js';
     checked(s, s.src, cfg.cors, INTEGRITY[name]);
+    if (cfg.nonce) s.nonce = cfg.nonce; // under script-src 'nonce-…' without 'self' the file needs the tag's nonce
     s.async = true;
     s.onload = () => { s.remove(); store[name] ? resolve(store[name]) : reject(new Error(name)); };
     s.onerror = () => { s.remove(); reject(new Error(name)); };

@@ -23,12 +23,15 @@ import com.sun.net.httpserver.HttpServer;
  *
  * <p>Routes: {@code /p/NAME} page with the toolbar tag, {@code /plain/NAME} the same page without it,
  * {@code /csp/NAME} with the tag and {@code Content-Security-Policy: script-src 'self'; style-src 'self'}, {@code /cspplain/NAME}
- * the same without the tag,
+ * the same without the tag, {@code /cspnonce/NAME} scripts trusted by nonce only ({@link #CSP_NONCE}, every tag carries it),
  * {@code /pages/*} raw assets, {@code /cors/*} the same with {@code Access-Control-Allow-Origin: *}, {@code /a11y/*} the bundle (with {@code Access-Control-Allow-Origin: *}). Pages may be registered in memory with {@link #page}.
  */
 public final class ToolbarServer implements AutoCloseable {
 
     public static final String CSP = "script-src 'self'; style-src 'self'";
+    /** A policy that trusts scripts by nonce only (no 'self'), as pages with per-response nonces do. */
+    public static final String NONCE = "yiyue-test-nonce";
+    public static final String CSP_NONCE = "script-src 'nonce-" + NONCE + "'; style-src 'self'";
 
     /** One recorded POST /api/tts body. */
     public record TtsRequest(String text, String lang, double rate) { }
@@ -124,7 +127,7 @@ public final class ToolbarServer implements AutoCloseable {
             } else if (path.startsWith("/cors/")) { // like a CDN that shares its files with any origin
                 ex.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
                 resource(ex, "pages/" + path.substring(6));
-            } else if (path.startsWith("/p/") || path.startsWith("/plain/") || path.startsWith("/csp/") || path.startsWith("/cspplain/")) {
+            } else if (path.startsWith("/p/") || path.startsWith("/plain/") || path.startsWith("/csp/") || path.startsWith("/cspplain/") || path.startsWith("/cspnonce/")) {
                 page(ex, path);
             } else {
                 send(ex, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
@@ -144,12 +147,15 @@ public final class ToolbarServer implements AutoCloseable {
             }
             html = new String(raw, StandardCharsets.UTF_8);
         }
-        String probe = "<script src=\"/pages/probe.js\"></script>";
-        String early = "<script src=\"/pages/early.js\"></script>";
+        String nonce = mode.startsWith("cspnonce") ? " nonce=\"" + NONCE + "\"" : "";
+        String probe = "<script src=\"/pages/probe.js\"" + nonce + "></script>";
+        String early = "<script src=\"/pages/early.js\"" + nonce + "></script>";
         String tag = mode.endsWith("plain") ? "" : "<script src=\"" + toolbarOrigin + "/a11y/toolbar.js\" data-site=\"" + siteId + "\""
-                + (scriptAttributes.isEmpty() ? "" : " " + scriptAttributes) + (defer ? " defer" : "") + "></script>";
+                + (scriptAttributes.isEmpty() ? "" : " " + scriptAttributes) + (defer ? " defer" : "") + nonce + "></script>";
         html = html.replace("<!--YIYUE-->", probe + tag + early);
-        if (mode.startsWith("csp")) {
+        if (mode.startsWith("cspnonce")) {
+            ex.getResponseHeaders().add("Content-Security-Policy", CSP_NONCE);
+        } else if (mode.startsWith("csp")) {
             ex.getResponseHeaders().add("Content-Security-Policy", CSP);
         }
         send(ex, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
