@@ -16,13 +16,23 @@ export function viewGroup() {
     app.refresh();
     if (focus) (returnTo && returnTo.isConnected ? returnTo : app.ui.launcher).focus();
   }
-  // The first opening loads the reader part; a reset, Esc or a second press while it loads cancels the opening.
+  // The first opening loads the reader part; a reset, Esc or a second press while it loads cancels the opening, and
+  // so does the user moving focus meanwhile (the dialog would otherwise take focus from where they went).
   let wanted = false;
+  function focused(app) {
+    return app.ui.shadow.activeElement || document.activeElement;
+  }
   function open(app) {
     wanted = true;
+    const from = focused(app);
+    const arrived = content => {
+      if (!wanted || panel) return;
+      if (focused(app) !== from) { wanted = false; return; }
+      show(app, content);
+    };
     loadOptional(app.cfg, 'reader').then(
-      part => { if (wanted && !panel) show(app, () => part.buildReader(document.body, app.t)); },
-      () => { if (wanted && !panel) show(app, () => el('p', { class: 'field', text: app.t('readerTitle') + '\uff1a' + app.t('dataMissing') })); });
+      part => arrived(() => part.buildReader(document.body, app.t)),
+      () => arrived(() => el('p', { class: 'field', text: app.t('readerTitle') + '\uff1a' + app.t('dataMissing') })));
   }
   function show(app, content) {
     wanted = false;

@@ -55,22 +55,29 @@ class OptionalPartsTest extends ToolbarPageTest {
     @Test
     void readerViewOpeningIsCancelledByResetWhileItsPartLoads() {
         b.openBar();
-        // the next opening is held back: its part is requested but not yet answered
-        b.js("window.__yiyueA11yData = window.__yiyueA11yData || {}; delete window.__yiyueA11yData.reader;");
-        b.d.executeCdpCommand("Network.enable", Map.of());
-        b.d.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 1500,
-                "downloadThroughput", -1, "uploadThroughput", -1));
-        try {
+        withSlowNetwork(() -> {
             b.click("reader");
             b.click("reset");
             b.waitUntil(() -> Boolean.TRUE.equals(b.js("return !!(window.__yiyueA11yData || {}).reader")), "the part arrived");
             b.sleep(300);
             assertEquals(0L, b.js("return __yy.shadow().querySelectorAll('.reader').length"), "no dialog pops up after 重置");
             assertNull(b.rootAttr("data-yiyue-reader"));
-        } finally {
-            b.d.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
-                    "downloadThroughput", -1, "uploadThroughput", -1));
-        }
+        });
+    }
+
+    @Test
+    void readerViewOpeningIsDroppedWhenTheUserMovesFocusWhileItsPartLoads() {
+        b.openBar();
+        withSlowNetwork(() -> {
+            b.click("reader");
+            b.d.findElement(By.id("name")).click(); // the user goes on to fill in the form
+            b.waitUntil(() -> Boolean.TRUE.equals(b.js("return !!(window.__yiyueA11yData || {}).reader")), "the part arrived");
+            b.sleep(300);
+            assertEquals(0L, b.js("return __yy.shadow().querySelectorAll('.reader').length"), "no dialog takes focus from the form");
+            assertEquals("name", b.str("return __yy.active()"));
+        });
+        b.openReader(); // the part is there now: the next press opens at once
+        b.click("reader");
     }
 
     @Test
@@ -129,6 +136,19 @@ class OptionalPartsTest extends ToolbarPageTest {
         b.waitUntil(() -> b.num("return __yy.shadow().querySelectorAll('.ctext ruby rt').length") > 0, "pinyin data loaded under the nonce policy");
         assertEquals(List.of(), b.strings("return (window.__csp || []).filter(v => v.includes('/a11y/'))"), "no violation for our files");
         b.click("exit");
+    }
+
+    /** Every request answers 1.5 s late while the action runs (DevTools network emulation), so a part is still on its way. */
+    private static void withSlowNetwork(Runnable action) {
+        b.d.executeCdpCommand("Network.enable", Map.of());
+        b.d.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 1500,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        try {
+            action.run();
+        } finally {
+            b.d.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
+        }
     }
 
     private static String readerText() {
