@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
@@ -105,7 +103,8 @@ public final class IdleTimeoutBodySubscriber implements HttpResponse.BodySubscri
     /** Read by one thread (the servlet's); only the queue is shared with the client's threads. */
     private final class BodyStream extends InputStream {
 
-        private Iterator<ByteBuffer> pending = Collections.emptyIterator();
+        private List<ByteBuffer> pending = List.of(); // the list being read; next is the index of its next buffer
+        private int next;
         private ByteBuffer current;
         private boolean ended;
         private IOException failure;
@@ -138,8 +137,13 @@ public final class IdleTimeoutBodySubscriber implements HttpResponse.BodySubscri
             if (closed || failure != null) {
                 return 0;
             }
-            // what can be read without waiting (the current buffer; enough for the proxy's flush-on-pause)
-            return current == null ? 0 : current.remaining();
+            // what can be read without waiting: the rest of the list in hand (the proxy flushes when this is 0, so
+            // counting only the current buffer would flush after every buffer of a list)
+            long n = current == null ? 0 : current.remaining();
+            for (int i = next; i < pending.size(); i++) {
+                n += pending.get(i).remaining();
+            }
+            return (int) Math.min(n, Integer.MAX_VALUE);
         }
 
         @Override
@@ -164,8 +168,8 @@ public final class IdleTimeoutBodySubscriber implements HttpResponse.BodySubscri
                 if (current != null && current.hasRemaining()) {
                     return current;
                 }
-                if (pending.hasNext()) {
-                    current = pending.next();
+                if (next < pending.size()) {
+                    current = pending.get(next++);
                     continue;
                 }
                 if (ended) {
@@ -192,7 +196,8 @@ public final class IdleTimeoutBodySubscriber implements HttpResponse.BodySubscri
             }
             // (pattern switch is a preview feature in Java 17, hence the instanceof chain)
             if (signal instanceof Data d) {
-                pending = d.buffers().iterator();
+                pending = d.buffers();
+                next = 0;
                 current = null;
                 Flow.Subscription s = subscription;
                 if (s != null && !cancelled.get()) {

@@ -75,6 +75,21 @@ class IdleTimeoutBodySubscriberTest {
     }
 
     @Test
+    void availableCountsTheRestOfTheListInHandSoTheProxyDoesNotFlushBetweenItsBuffers() throws IOException {
+        IdleTimeoutBodySubscriber sub = new IdleTimeoutBodySubscriber(Duration.ofSeconds(2));
+        InputStream in = body(sub);
+        sub.onSubscribe(new Recording());
+        assertEquals(0, in.available(), "nothing arrived yet");
+        sub.onNext(List.of(ByteBuffer.wrap(new byte[3]), ByteBuffer.wrap(new byte[5])));
+        assertEquals(1, in.read(new byte[1]));
+        assertEquals(7, in.available(), "2 left of the first buffer + 5 of the second");
+        assertEquals(2, in.read(new byte[2]));
+        assertEquals(5, in.available(), "the first buffer is used up, the second is already here");
+        assertEquals(5, in.read(new byte[10]));
+        assertEquals(0, in.available());
+    }
+
+    @Test
     void silenceAfterSomeBytesThrowsTheStallAndCancels() throws IOException {
         IdleTimeoutBodySubscriber sub = new IdleTimeoutBodySubscriber(Duration.ofMillis(300));
         InputStream in = body(sub);
