@@ -95,11 +95,14 @@ class OptionalPartsTest extends ToolbarPageTest {
     }
 
     @Test
-    void aToolbarFromAnotherOriginChecksItsPartsWhenEmbeddedWithCrossorigin() throws Exception {
+    void aToolbarEmbeddedFromAnotherOriginWithSriAndCrossoriginChecksItsPartsToo() throws Exception {
         byte[] real = ToolbarServer.class.getClassLoader().getResourceAsStream("META-INF/resources/a11y/data/reader.js").readAllBytes();
         try (ToolbarServer cdn = ToolbarServer.start()) {
             server.toolbarFrom(cdn.origin());
-            server.scriptAttributes("crossorigin=\"anonymous\"");
+            // exactly the embedding README gives web teams: the script's own SRI hash and crossorigin
+            String sri = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ToolbarServer.class.getClassLoader()
+                    .getResourceAsStream("META-INF/resources/a11y/manifest.json")).get("integrity").asText();
+            server.scriptAttributes("integrity=\"" + sri + "\" crossorigin=\"anonymous\"");
             b.openWithToolbar(server.url("/p/article.html"));
             b.openReader();
             assertTrue(readerText().contains("办事指南"), readerText());
