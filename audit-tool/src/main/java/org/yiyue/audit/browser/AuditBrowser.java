@@ -98,12 +98,18 @@ public final class AuditBrowser implements AutoCloseable {
 
     @Override
     public void close() {
+        // An interrupted worker (Ctrl+C, another worker failing) must still end the browser: with the flag set,
+        // Selenium's call to chromedriver fails at once and chromedriver outlives the audit. The flag is set again after.
+        boolean interrupted = Thread.interrupted();
         try {
             driver.quit();
         } catch (RuntimeException ignored) {
             // a browser that already died is closed enough
         } finally {
             deleteTree(profile);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
