@@ -70,6 +70,8 @@ public class ProxyHandler {
     ToolbarAsset toolbar;
     @Inject
     OverlayMetrics metrics;
+    @Inject
+    WebSocketProxy webSockets;
 
     private long maxHtmlBytes = 8L << 20;
 
@@ -120,6 +122,23 @@ public class ProxyHandler {
             }
         }
         String pathAndQuery = rawPath + (rawQuery == null ? "" : "?" + rawQuery);
+        URI target;
+        try {
+            target = URI.create(site.upstreamOrigin() + site.upstreamBasePath() + pathAndQuery);
+        } catch (IllegalArgumentException e) {
+            ErrorPage.send(resp, 400, "请求地址无效", "地址格式错误。", "Malformed request URL.", null);
+            return;
+        }
+        if (!site.upstream().getRawAuthority().equalsIgnoreCase(target.getRawAuthority())) {
+            // defence in depth: nothing may steer the request off the configured upstream
+            ErrorPage.send(resp, 400, "请求地址无效", "地址指向未配置的主机。", "Request left the configured upstream.", null);
+            return;
+        }
+        if (WebSocketHandshake.requested(method, reqHeaders)) {
+            // the JDK client cannot do an HTTP/1.1 Upgrade: its own socket, never the cache
+            webSockets.forward(req, resp, target, new UrlMapper(site, sites), reqHeaders, rawPath);
+            return;
+        }
         boolean gzipOk = HeaderRules.acceptsGzip(req.getHeader("Accept-Encoding"));
         boolean cacheable = CachePolicy.requestCacheable(method, reqHeaders);
         String key = ResponseCache.key(site.id(), pathAndQuery, gzipOk ? "gz" : "id");
@@ -133,18 +152,6 @@ public class ProxyHandler {
         }
         Optional<CachedResponse> revalidate = cached.filter(CachedResponse::revalidatable);
 
-        URI target;
-        try {
-            target = URI.create(site.upstreamOrigin() + site.upstreamBasePath() + pathAndQuery);
-        } catch (IllegalArgumentException e) {
-            ErrorPage.send(resp, 400, "请求地址无效", "地址格式错误。", "Malformed request URL.", null);
-            return;
-        }
-        if (!site.upstream().getRawAuthority().equalsIgnoreCase(target.getRawAuthority())) {
-            // defence in depth: nothing may steer the request off the configured upstream
-            ErrorPage.send(resp, 400, "请求地址无效", "地址指向未配置的主机。", "Request left the configured upstream.", null);
-            return;
-        }
         UrlMapper mapper = new UrlMapper(site, sites);
         HttpRequest.Builder out = HttpRequest.newBuilder(target).timeout(upstream.responseTimeout());
         copyRequestHeaders(req, reqHeaders, out, mapper);
@@ -355,7 +362,7 @@ public class ProxyHandler {
         resp.getOutputStream().write(body);
     }
 
-    private static void writeHead(HttpServletResponse resp, int status, List<Map.Entry<String, String>> headers,
+    static void writeHead(HttpServletResponse resp, int status, List<Map.Entry<String, String>> headers,
                                   String cacheState) {
         resp.setStatus(status);
         for (Map.Entry<String, String> e : headers) {
@@ -369,7 +376,7 @@ public class ProxyHandler {
     }
 
     /** Upstream response headers as we pass them on, with redirects and cookies mapped to the mount. */
-    private static List<Map.Entry<String, String>> responseHeaders(HttpHeaders h, UrlMapper mapper) {
+    static List<Map.Entry<String, String>> responseHeaders(HttpHeaders h, UrlMapper mapper) {
         Set<String> listed = HeaderRules.connectionListed(h.allValues("Connection"));
         List<Map.Entry<String, String>> out = new ArrayList<>();
         h.map().forEach((name, values) -> {
@@ -397,38 +404,14 @@ public class ProxyHandler {
         return value.substring(0, at + 4) + mapper.location(value.substring(at + 4));
     }
 
-    private void copyRequestHeaders(HttpServletRequest req, Map<String, List<String>> reqHeaders,
-                                    HttpRequest.Builder out, UrlMapper mapper) {
-        Site site = mapper.site();
-        Set<String> listed = HeaderRules.connectionListed(reqHeaders.getOrDefault("connection", List.of()));
-        reqHeaders.forEach((name, values) -> {
-            if (!HeaderRules.forwardRequestHeader(name, listed)) {
-                return;
+    private static void copyRequestHeaders(HttpServletRequest req, Map<String, List<String>> reqHeaders,
+                                           HttpRequest.Builder out, UrlMapper mapper) {
+        for (Map.Entry<String, String> h : UpstreamRequestHeaders.of(req, reqHeaders, mapper)) {
+            try {
+                out.header(h.getKey(), h.getValue());
+            } catch (IllegalArgumentException restricted) {
+                // a header the JDK client manages itself; it sets its own value
             }
-            for (String v : values) {
-                try {
-                    out.header(name, v);
-                } catch (IllegalArgumentException restricted) {
-                    // a header the JDK client manages itself; it sets its own value
-                }
-            }
-        });
-        String host = req.getHeader("Host");
-        String publicOrigin = req.getScheme() + "://" + (host == null ? req.getServerName() : host);
-        out.setHeader("X-Forwarded-For", req.getRemoteAddr());
-        out.setHeader("X-Forwarded-Proto", req.getScheme());
-        if (host != null) {
-            out.setHeader("X-Forwarded-Host", host);
-        }
-        if (!site.mount().isEmpty()) {
-            out.setHeader("X-Forwarded-Prefix", site.mount());
-        }
-        site.hostHeader().ifPresent(v -> out.setHeader("Host", v));
-        String referer = req.getHeader("Referer");
-        mapper.refererToUpstream(referer, publicOrigin).ifPresent(v -> out.setHeader("Referer", v));
-        String origin = req.getHeader("Origin");
-        if (origin != null) {
-            out.setHeader("Origin", origin.equalsIgnoreCase(publicOrigin) ? site.upstreamOrigin() : origin);
         }
     }
 

@@ -29,6 +29,7 @@ public class UpstreamClient {
     }
 
     private HttpClient client;
+    private Duration connectTimeout;
     private Duration responseTimeout;
     private Duration bodyIdleTimeout;
 
@@ -41,6 +42,7 @@ public class UpstreamClient {
         if (bodyIdleMs <= 0) {
             throw new IllegalArgumentException("yiyue.upstream.body-idle-timeout-ms must be positive: " + bodyIdleMs);
         }
+        connectTimeout = Duration.ofMillis(connectMs);
         responseTimeout = Duration.ofMillis(responseMs);
         bodyIdleTimeout = Duration.ofMillis(bodyIdleMs);
         client = HttpClient.newBuilder()
@@ -52,6 +54,11 @@ public class UpstreamClient {
 
     public HttpClient client() {
         return client;
+    }
+
+    /** Also bounds the WebSocket handshake's own socket (see {@link WebSocketProxy}). */
+    public Duration connectTimeout() {
+        return connectTimeout;
     }
 
     public Duration responseTimeout() {

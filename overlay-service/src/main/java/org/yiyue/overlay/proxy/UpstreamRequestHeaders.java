@@ -1,0 +1,52 @@
+package org.yiyue.overlay.proxy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.yiyue.overlay.site.Site;
+
+/**
+ * The request headers the proxy sends upstream, whatever carries them (the JDK client, or the raw socket of a
+ * WebSocket handshake): the client's end-to-end headers, our own X-Forwarded-*, the configured Host, and
+ * Referer/Origin mapped back to the upstream so its own same-origin and CSRF checks keep working.
+ */
+final class UpstreamRequestHeaders {
+
+    private UpstreamRequestHeaders() {
+    }
+
+    /** @param reqHeaders the client's headers, names in lower case */
+    static List<Map.Entry<String, String>> of(HttpServletRequest req, Map<String, List<String>> reqHeaders,
+                                              UrlMapper mapper) {
+        Site site = mapper.site();
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        Set<String> listed = HeaderRules.connectionListed(reqHeaders.getOrDefault("connection", List.of()));
+        reqHeaders.forEach((name, values) -> {
+            if (HeaderRules.forwardRequestHeader(name, listed)) {
+                values.forEach(v -> out.add(Map.entry(name, v)));
+            }
+        });
+        // the names below are all in HeaderRules.REQUEST_DROP, so each appears once, with our value only
+        String host = req.getHeader("Host");
+        String publicOrigin = req.getScheme() + "://" + (host == null ? req.getServerName() : host);
+        out.add(Map.entry("X-Forwarded-For", req.getRemoteAddr()));
+        out.add(Map.entry("X-Forwarded-Proto", req.getScheme()));
+        if (host != null) {
+            out.add(Map.entry("X-Forwarded-Host", host));
+        }
+        if (!site.mount().isEmpty()) {
+            out.add(Map.entry("X-Forwarded-Prefix", site.mount()));
+        }
+        site.hostHeader().ifPresent(v -> out.add(Map.entry("Host", v)));
+        mapper.refererToUpstream(req.getHeader("Referer"), publicOrigin).ifPresent(v -> out.add(Map.entry("Referer", v)));
+        String origin = req.getHeader("Origin");
+        if (origin != null) {
+            out.add(Map.entry("Origin", origin.equalsIgnoreCase(publicOrigin) ? site.upstreamOrigin() : origin));
+        }
+        return out;
+    }
+}
