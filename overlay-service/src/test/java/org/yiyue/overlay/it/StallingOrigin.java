@@ -1,11 +1,7 @@
 package org.yiyue.overlay.it;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -13,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,29 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * would not let us stall mid-body on purpose. After a stall it waits for the proxy to drop the connection and
  * records that, so tests can prove the upstream connection was released.
  */
-final class StallingOrigin implements AutoCloseable {
+final class StallingOrigin extends RawSocketOrigin {
 
     static final int STALL_PREFIX = 65536;
     static final int STEADY_STEPS = 10;
     static final long STEADY_STEP_MS = 300;
 
-    private final ServerSocket server;
-    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "stalling-origin");
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Long>> released = new ConcurrentHashMap<>();
 
     StallingOrigin() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        pool.execute(this::accept);
-    }
-
-    String origin() {
-        return "http://127.0.0.1:" + server.getLocalPort();
+        super("stalling-origin");
     }
 
     int requests(String path) {
@@ -84,38 +65,10 @@ final class StallingOrigin implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        for (Socket s : open) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
-        pool.shutdownNow();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket s = server.accept();
-                open.add(s);
-                pool.execute(() -> serve(s));
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
-    }
-
-    private void serve(Socket s) {
+    protected void serve(Socket s) {
         try (s) {
             s.setSoTimeout(60000);
-            String path = requestPath(s.getInputStream());
+            String path = pathOf(readHead(s.getInputStream()));
             requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
             OutputStream out = s.getOutputStream();
             switch (path) {
@@ -164,8 +117,6 @@ final class StallingOrigin implements AutoCloseable {
             }
         } catch (IOException | InterruptedException e) {
             // the proxy hung up or the test ended
-        } finally {
-            open.remove(s);
         }
     }
 
@@ -202,33 +153,5 @@ final class StallingOrigin implements AutoCloseable {
         byte[] a = new byte[n];
         Arrays.fill(a, b);
         return a;
-    }
-
-    private static String requestPath(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        String first = null;
-        int c;
-        int lineLength = 0;
-        while ((c = in.read()) >= 0) {
-            if (c == '\n') {
-                String text = line.toString(StandardCharsets.ISO_8859_1).trim();
-                if (first == null) {
-                    first = text;
-                } else if (text.isEmpty()) {
-                    break; // end of the request head (the proxy sends GETs without a body here)
-                }
-                line.reset();
-                lineLength = 0;
-            } else if (++lineLength < 8192) {
-                line.write(c);
-            }
-        }
-        if (first == null) {
-            throw new IOException("no request line");
-        }
-        String[] parts = first.split(" ");
-        String target = parts.length > 1 ? parts[1] : "/";
-        int q = target.indexOf('?');
-        return q < 0 ? target : target.substring(0, q);
     }
 }

@@ -3,22 +3,15 @@ package org.yiyue.overlay.it;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A minimal RFC 6455 server on 127.0.0.1 (ephemeral port), written by hand so the test sees every byte: on
@@ -26,68 +19,27 @@ import java.util.concurrent.Executors;
  * (unmasked frames, extended lengths as needed); the message {@link #CLOSE_ME} makes it send a close frame and hang
  * up. {@code /refuse} answers 400, {@code /plain} a 200 text page, {@code /silent} nothing at all. It records each handshake's request head.
  */
-final class WebSocketOrigin implements AutoCloseable {
+final class WebSocketOrigin extends RawSocketOrigin {
 
     static final String PREFIX = "回声：";
     static final String CLOSE_ME = "请关闭";
     static final String REFUSAL = "不接受 WebSocket 连接";
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
-    private final ServerSocket server;
-    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "ws-origin");
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<Socket> open = new CopyOnWriteArrayList<>();
     /** Request heads by path (without query), the latest one per path. */
     final Map<String, String> heads = new ConcurrentHashMap<>();
 
     WebSocketOrigin() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        pool.execute(this::accept);
-    }
-
-    String origin() {
-        return "http://127.0.0.1:" + server.getLocalPort();
+        super("ws-origin");
     }
 
     @Override
-    public void close() {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        for (Socket s : open) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
-        pool.shutdownNow();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket s = server.accept();
-                open.add(s);
-                pool.execute(() -> serve(s));
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private void serve(Socket s) {
+    protected void serve(Socket s) {
         try (s) {
             s.setSoTimeout(30000);
             DataInputStream in = new DataInputStream(s.getInputStream());
-            String head = head(in);
-            String target = head.substring(head.indexOf(' ') + 1, head.indexOf(" HTTP/"));
-            String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+            String head = readHead(in);
+            String path = pathOf(head);
             heads.put(path, head);
             OutputStream out = s.getOutputStream();
             switch (path) {
@@ -102,8 +54,6 @@ final class WebSocketOrigin implements AutoCloseable {
             }
         } catch (IOException e) {
             // the proxy hung up or the test ended
-        } finally {
-            open.remove(s);
         }
     }
 
@@ -199,22 +149,5 @@ final class WebSocketOrigin implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    private static String head(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) >= 0) {
-            b.write(c);
-            if (b.size() > 65536) {
-                throw new IOException("head too long");
-            }
-            byte[] a = b.toByteArray();
-            int n = a.length;
-            if (n >= 4 && a[n - 4] == '\r' && a[n - 3] == '\n' && a[n - 2] == '\r' && a[n - 1] == '\n') {
-                break;
-            }
-        }
-        return b.toString(StandardCharsets.ISO_8859_1);
     }
 }
