@@ -11,6 +11,18 @@ public final class ErrorPage {
     private ErrorPage() {
     }
 
+    /** The upstream did not answer within the time-to-headers limit (any proxy path). */
+    public static void upstreamTimeout(HttpServletResponse resp, String retryHref) throws IOException {
+        send(resp, 504, "上游网站响应超时", "原网站在规定时间内没有响应，请稍后重试。",
+                "The original site did not answer in time.", retryHref);
+    }
+
+    /** The upstream could not be connected to (any proxy path). */
+    public static void upstreamUnreachable(HttpServletResponse resp, String retryHref) throws IOException {
+        send(resp, 502, "上游网站暂时无法访问", "易阅无法连接到原网站，请稍后重试。",
+                "The original site cannot be reached.", retryHref);
+    }
+
     public static void send(HttpServletResponse resp, int status, String titleZh, String textZh, String textEn,
                             String retryHref) throws IOException {
         if (resp.isCommitted()) {

@@ -168,14 +168,12 @@ public class ProxyHandler {
         } catch (HttpTimeoutException e) {
             metrics.upstreamError(site.id());
             LOG.log(Level.WARNING, () -> log("upstream-timeout", site, rawPath, e.toString()));
-            ErrorPage.send(resp, 504, "上游网站响应超时", "原网站在规定时间内没有响应，请稍后重试。",
-                    "The original site did not answer in time.", site.mount() + pathAndQuery);
+            ErrorPage.upstreamTimeout(resp, site.mount() + pathAndQuery);
             return;
         } catch (IOException e) {
             metrics.upstreamError(site.id());
             LOG.log(Level.WARNING, () -> log("upstream-unreachable", site, rawPath, e.toString()));
-            ErrorPage.send(resp, 502, "上游网站暂时无法访问", "易阅无法连接到原网站，请稍后重试。",
-                    "The original site cannot be reached.", site.mount() + pathAndQuery);
+            ErrorPage.upstreamUnreachable(resp, site.mount() + pathAndQuery);
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -141,15 +141,13 @@ public class WebSocketProxy {
             throws IOException {
         metrics.upstreamError(site.id());
         LOG.log(Level.WARNING, () -> ProxyHandler.log("websocket-upstream-timeout", site, rawPath, e.toString()));
-        ErrorPage.send(resp, 504, "上游网站响应超时", "原网站在规定时间内没有响应，请稍后重试。",
-                "The original site did not answer in time.", retry);
+        ErrorPage.upstreamTimeout(resp, retry);
     }
 
     private void unreachable(HttpServletResponse resp, Site site, String rawPath, String retry, IOException e)
             throws IOException {
         metrics.upstreamError(site.id());
         LOG.log(Level.WARNING, () -> ProxyHandler.log("websocket-upstream-unreachable", site, rawPath, e.toString()));
-        ErrorPage.send(resp, 502, "上游网站暂时无法访问", "易阅无法连接到原网站，请稍后重试。",
-                "The original site cannot be reached.", retry);
+        ErrorPage.upstreamUnreachable(resp, retry);
     }
 }
