@@ -379,6 +379,8 @@ class AuditServiceIT {
             d.findElement(By.id("username")).sendKeys(Api.USER);
             d.findElement(By.id("password")).sendKeys("wrong");
             d.findElement(By.cssSelector("form[action='/console/login'] button")).click();
+            // the click starts a form post: wait for its answer page like every other step here (the read raced it)
+            wait.until(x -> !x.findElements(By.cssSelector("[role=alert]")).isEmpty());
             assertTrue(d.findElement(By.cssSelector("[role=alert]")).getText().contains("不正确"));
             axe(d, "login failed", violations);
             d.findElement(By.id("username")).sendKeys(Api.USER);
