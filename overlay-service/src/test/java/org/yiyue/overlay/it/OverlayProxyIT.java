@@ -454,8 +454,8 @@ class OverlayProxyIT {
 
     @Test
     void realPagesPassThroughWithOnlyTheTagAdded() throws Exception {
-        assertTrue(corpus.pages.size() >= 10, "corpus present: " + corpus.pages.keySet());
-        for (var e : corpus.pages.entrySet()) {
+        assertTrue(corpus.pages().size() >= 10, "corpus present: " + corpus.pages().keySet());
+        for (var e : corpus.pages().entrySet()) {
             // raw request: the JDK client will not send a Host header of our choosing
             Http.Raw r = http.rawBytes("GET /" + e.getKey() + ".html HTTP/1.1\r\nHost: corpus.localhost:" + base.getPort()
                     + "\r\nConnection: close\r\n\r\n");

@@ -230,7 +230,7 @@ class ReplicaSitesIT {
 
     @Test
     void toolbarStartsAndOpensOnEveryRealPage() {
-        for (String id : corpus.pages.keySet()) {
+        for (String id : corpus.pages().keySet()) {
             driver().get(overlay() + "/s/corpus/" + id + ".html");
             waitForToolbar("corpus " + id);
             js("const l = document.querySelector('yiyue-a11y').shadowRoot.querySelector('button.launcher');"

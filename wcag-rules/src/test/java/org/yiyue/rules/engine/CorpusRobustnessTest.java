@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yiyue.rules.model.Outcome;
 import org.yiyue.rules.page.Page;
+import org.yiyue.testkit.SharedFolder;
 
 /**
  * The engine completes on every real government page of the shared corpus and every replica page of demo-sites,
@@ -26,7 +27,6 @@ import org.yiyue.rules.page.Page;
  */
 class CorpusRobustnessTest {
 
-    static final Path CORPUS = Path.of(System.getProperty("yiyue.corpus", "../../shared/corpus/real-pages"));
     static final Path REPLICAS = Path.of("../demo-sites/src/main/resources/sites");
 
     record PageFile(Path path, String charset) {
@@ -37,9 +37,9 @@ class CorpusRobustnessTest {
     }
 
     static Stream<PageFile> corpus() throws IOException {
-        assertTrue(Files.isDirectory(CORPUS), "corpus missing at " + CORPUS);
+        Path corpus = SharedFolder.require("corpus/real-pages");
         List<PageFile> out = new ArrayList<>();
-        for (String line : Files.readAllLines(CORPUS.resolve("MANIFEST.tsv"), StandardCharsets.UTF_8).stream().skip(1).toList()) {
+        for (String line : Files.readAllLines(corpus.resolve("MANIFEST.tsv"), StandardCharsets.UTF_8).stream().skip(1).toList()) {
             String[] f = line.split("\t");
             if (f.length < 5) {
                 continue;
@@ -47,7 +47,7 @@ class CorpusRobustnessTest {
             String enc = f[4].toUpperCase(Locale.ROOT);
             String charset = enc.startsWith("GBK") || enc.startsWith("GB2312") || enc.startsWith("GB18030") ? "GB18030"
                     : enc.startsWith("UTF-8") ? "UTF-8" : null;
-            out.add(new PageFile(CORPUS.resolve(f[0] + ".html"), charset));
+            out.add(new PageFile(corpus.resolve(f[0] + ".html"), charset));
         }
         assertFalse(out.isEmpty());
         return out.stream();
