@@ -60,7 +60,8 @@
     acceptNode(n) {
       if (!n.data.trim()) return NodeFilter.FILTER_REJECT;
       const p = n.parentElement;
-      if (!p || p.closest('script, style, noscript, template, title, yiyue-a11y, option, select, textarea')) return NodeFilter.FILTER_REJECT;
+      // a marquee's text moves on purpose: where it is depends on the moment, not on the text size
+      if (!p || p.closest('script, style, noscript, template, title, yiyue-a11y, option, select, textarea, marquee')) return NodeFilter.FILTER_REJECT;
       return NodeFilter.FILTER_ACCEPT;
     },
   });
