@@ -1,7 +1,9 @@
 package org.yiyue.overlay.audit.security;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 /**
  * Evaluator login on the evaluators' paths only ({@link ProtectedPaths}): HTTP Basic for API clients, the console's
@@ -26,6 +29,13 @@ import jakarta.servlet.http.HttpServletResponse;
 public class EvaluatorAuthMechanism implements HttpAuthenticationMechanism {
 
     public static final String LOGIN_FAILED = "yiyue.login.failed";
+    /**
+     * The signed-in evaluator, also kept as plain strings in the HTTP session: in a cluster the session lives in the
+     * data grid, but the container's own record of the login does not travel with it, so another instance restores
+     * the login from these attributes (the session id is changed at login, and logout invalidates the session).
+     */
+    static final String SESSION_CALLER = "yiyue.evaluator.caller";
+    static final String SESSION_GROUPS = "yiyue.evaluator.groups";
 
     @Inject
     IdentityStoreHandler identities;
@@ -43,7 +53,7 @@ public class EvaluatorAuthMechanism implements HttpAuthenticationMechanism {
             if (user != null && password != null && !user.isBlank()) {
                 CredentialValidationResult r = identities.validate(new UsernamePasswordCredential(user.strip(), password));
                 if (r.getStatus() == CredentialValidationResult.Status.VALID) {
-                    return context.notifyContainerAboutLogin(r);
+                    return remember(request, context, r);
                 }
             }
             request.setAttribute(LOGIN_FAILED, Boolean.TRUE);
@@ -66,6 +76,20 @@ public class EvaluatorAuthMechanism implements HttpAuthenticationMechanism {
                 }
             }
         }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
+            Object groups = session.getAttribute(SESSION_GROUPS);
+            return context.notifyContainerAboutLogin(caller, groups instanceof String g && !g.isEmpty()
+                    ? Set.of(g.split("\n")) : Set.of());
+        }
         return context.doNothing();
+    }
+
+    private static AuthenticationStatus remember(HttpServletRequest request, HttpMessageContext context,
+                                                 CredentialValidationResult r) {
+        HttpSession session = request.getSession(true);
+        session.setAttribute(SESSION_CALLER, r.getCallerPrincipal().getName());
+        session.setAttribute(SESSION_GROUPS, String.join("\n", r.getCallerGroups()));
+        return context.notifyContainerAboutLogin(r);
     }
 }
