@@ -35,10 +35,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.yiyue.overlay.cache.CachePolicy;
 import org.yiyue.overlay.cache.CachedResponse;
 import org.yiyue.overlay.cache.ResponseCache;
+import org.yiyue.overlay.rewrite.BodySniffer;
 import org.yiyue.overlay.rewrite.ContentCoding;
 import org.yiyue.overlay.rewrite.FixLedger;
 import org.yiyue.overlay.rewrite.HtmlRewriter;
 import org.yiyue.overlay.rewrite.LinkRewriter;
+import org.yiyue.overlay.rewrite.PageUnits;
 import org.yiyue.overlay.rewrite.ScriptTagInjector;
 import org.yiyue.overlay.rewrite.ToolbarTag;
 import org.yiyue.overlay.site.Site;
@@ -141,7 +143,9 @@ public class ProxyHandler {
         }
         boolean gzipOk = HeaderRules.acceptsGzip(req.getHeader("Accept-Encoding"));
         boolean cacheable = CachePolicy.requestCacheable(method, reqHeaders);
-        String key = ResponseCache.key(site.id(), pathAndQuery, gzipOk ? "gz" : "id");
+        Optional<String> notNavigation = NavigationRequest.notNavigation(reqHeaders);
+        String key = ResponseCache.key(site.id(), pathAndQuery,
+                (gzipOk ? "gz" : "id") + (notNavigation.isPresent() ? "|sub" : "|nav"));
         Optional<CachedResponse> cached = cacheable && !CachePolicy.clientWantsFresh(reqHeaders)
                 ? cache.get(key) : Optional.empty();
         Instant now = Instant.now();
@@ -190,7 +194,8 @@ public class ProxyHandler {
                 writeCached(resp, refreshed, gzipOk, "REVALIDATED", now);
                 return;
             }
-            respond(req, resp, site, mapper, rawPath, response, body, gzipOk, cacheable ? key : null, now);
+            respond(req, resp, site, mapper, rawPath, response, body, gzipOk, cacheable ? key : null, now,
+                    notNavigation);
         } catch (UpstreamStalledException e) {
             // the body stream is closed by now (try-with-resources), which released the upstream connection
             bodyStalled(req, resp, site, rawPath, site.mount() + pathAndQuery, e);
@@ -221,7 +226,7 @@ public class ProxyHandler {
 
     private void respond(HttpServletRequest req, HttpServletResponse resp, Site site, UrlMapper mapper,
                          String rawPath, HttpResponse<InputStream> response, InputStream body, boolean gzipOk,
-                         String cacheKey, Instant now) throws IOException {
+                         String cacheKey, Instant now, Optional<String> notNavigation) throws IOException {
         HttpHeaders h = response.headers();
         String contentType = h.firstValue("Content-Type").orElse("");
         String type = contentType.toLowerCase(Locale.ROOT);
@@ -229,6 +234,11 @@ public class ProxyHandler {
         int status = response.statusCode();
         boolean hasBody = !"HEAD".equals(req.getMethod()) && status != 204 && status != 304 && status >= 200;
         boolean html = hasBody && (type.startsWith("text/html") || type.startsWith("application/xhtml+xml"));
+        if (html && notNavigation.isPresent()) {
+            // an XHR/fetch answer: passed through byte for byte, whatever it looks like
+            decided(site, rawPath, "not-navigation-" + notNavigation.get());
+            html = false;
+        }
         boolean css = hasBody && type.startsWith("text/css") && !site.mount().isEmpty();
         List<Map.Entry<String, String>> headers = responseHeaders(h, mapper);
         Optional<Duration> ttl = cacheKey == null ? Optional.empty() : CachePolicy.freshness(status, h.map(), now);
@@ -237,7 +247,7 @@ public class ProxyHandler {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             boolean complete = readUpTo(body, raw, maxHtmlBytes);
             if (!complete) {
-                streamLargeHtml(resp, site, status, headers, encoding, raw.toByteArray(), body, html);
+                streamLargeHtml(resp, site, status, headers, encoding, raw.toByteArray(), body, html, contentType);
                 return;
             }
             byte[] original = raw.toByteArray();
@@ -249,7 +259,20 @@ public class ProxyHandler {
                 if (html) {
                     HtmlRewriter.Output rewritten = HtmlRewriter.rewrite(new HtmlRewriter.Input(site,
                             pathOnly(rawPath), contentType, decoded, csp, origins(mapper), toolbar.forTag(), nonce()));
+                    if (!rewritten.injected()) {
+                        decided(site, rawPath, rewritten.decision());
+                        passOriginal(resp, status, headers, encoding, original, cacheKey, ttl, h, now);
+                        return;
+                    }
+                    decided(site, rawPath, rewritten.decision());
                     result = rewritten.page();
+                    if (rewritten.charset().isPresent()) {
+                        // fixes re-serialised a page that declared no charset: say which one it is in
+                        String withCharset = contentType.split(";")[0].trim() + "; charset="
+                                + rewritten.charset().get().name();
+                        finalHeaders.removeIf(e -> e.getKey().equalsIgnoreCase("Content-Type"));
+                        finalHeaders.add(Map.entry("Content-Type", withCharset));
+                    }
                     finalHeaders.removeIf(e -> e.getKey().equalsIgnoreCase("Content-Security-Policy"));
                     rewritten.cspHeaders().forEach(v -> finalHeaders.add(Map.entry("Content-Security-Policy", v)));
                     ledger.record(site.id(), pathOnly(rawPath), rewritten.applied());
@@ -322,10 +345,40 @@ public class ProxyHandler {
         }
     }
 
+    /** Logs and counts one toolbar decision for an HTML-typed response. */
+    private void decided(Site site, String rawPath, String decision) {
+        metrics.injection(decision);
+        Level level = decision.equals("document") ? Level.FINE : Level.INFO;
+        if (LOG.isLoggable(level)) {
+            LOG.log(level, log("injection-" + decision, site, rawPath, decision.equals("document")
+                    ? "toolbar inserted" : "served byte for byte, no toolbar"));
+        }
+    }
+
+    /** The upstream's bytes and coding exactly as received (a body that is not a document), cached if allowed. */
+    private void passOriginal(HttpServletResponse resp, int status, List<Map.Entry<String, String>> headers,
+                              String encoding, byte[] original, String cacheKey, Optional<Duration> ttl,
+                              HttpHeaders h, Instant now) throws IOException {
+        writeHead(resp, status, headers, ttl.isPresent() ? "MISS" : "BYPASS");
+        if (!encoding.isEmpty()) {
+            resp.setHeader("Content-Encoding", encoding);
+        }
+        resp.setContentLength(original.length);
+        resp.getOutputStream().write(original);
+        if (ttl.isPresent()) {
+            List<Map.Entry<String, String>> stored = new ArrayList<>(headers);
+            if (!encoding.isEmpty()) {
+                stored.add(Map.entry("Content-Encoding", encoding));
+            }
+            cache.put(cacheKey, new CachedResponse(status, stored, original, Optional.empty(), now,
+                    now.plus(ttl.get()), h.firstValue("ETag"), h.firstValue("Last-Modified")));
+        }
+    }
+
     /** A page over the buffer limit: toolbar into the first part, the rest streamed, no fixes, no cache. */
     private void streamLargeHtml(HttpServletResponse resp, Site site, int status,
                                  List<Map.Entry<String, String>> headers, String encoding, byte[] prefix,
-                                 InputStream rest, boolean html) throws IOException {
+                                 InputStream rest, boolean html, String contentType) throws IOException {
         List<Map.Entry<String, String>> out = new ArrayList<>(headers);
         out.removeIf(e -> e.getKey().equalsIgnoreCase("ETag"));
         writeHead(resp, status, out, "BYPASS");
@@ -335,8 +388,14 @@ public class ProxyHandler {
             OutputStream os = resp.getOutputStream();
             byte[] head = decoded.readNBytes(65536);
             if (html) {
-                String tag = ToolbarTag.render(site, toolbar.url(), Optional.of(toolbar.integrity()), Optional.empty());
-                head = ScriptTagInjector.inject(head, tag);
+                PageUnits units = PageUnits.of(head, contentType);
+                BodySniffer.Verdict verdict = BodySniffer.sniff(units);
+                decided(site, "-", verdict.kind().reason);
+                if (verdict.kind() == BodySniffer.Kind.DOCUMENT) {
+                    String tag = ToolbarTag.render(site, toolbar.url(), Optional.of(toolbar.integrity()),
+                            Optional.empty());
+                    head = ScriptTagInjector.inject(units, verdict.start(), head, tag);
+                }
             }
             os.write(head);
             decoded.transferTo(os);
