@@ -13,18 +13,25 @@ const SKIP = new Set([HOST, 'SCRIPT', 'STYLE', 'MARQUEE']);
 function overflowOf(el) {
   if (!el.firstChild) return null;
   const ch = el.clientHeight;
-  if (!ch) return null; // inline boxes: their block container answers for them
+  // inline boxes: their block container answers for them; 1 px boxes hide text from the eye on purpose (sr-only)
+  if (ch <= 2 || el.clientWidth <= 2) return null;
   const y = el.scrollHeight - ch, x = el.scrollWidth - el.clientWidth;
   return y > 1 || x > 1 ? [x, y] : null;
 }
 
+// Every box's overflow [x, y] (only those that overflow), and the boxes wider than the viewport.
 function scan(root) {
   const out = new Map();
+  const wide = new Set();
+  const vw = root.documentElement.clientWidth;
   for (const el of root.querySelectorAll('body *')) {
     if (SKIP.has(el.tagName)) continue;
     const o = overflowOf(el);
     if (o) out.set(el, o);
+    if (o !== null || el.firstChild) { const w = el.clientWidth; if (w > vw + 1) wide.add(el); }
   }
+  out.wide = wide;
+  out.sideways = root.documentElement.scrollWidth > vw + 1;
   return out;
 }
 
@@ -49,6 +56,8 @@ export function createReflow(doc) {
     if (r.x && r.w) css += `${s} { width: auto !important; min-width: ${r.w}px !important; max-width: none !important; }\n`;
     else if (r.x) css += `${s}, ${s} :not(pre, code, textarea, marquee, marquee *) { white-space: normal !important; text-overflow: clip !important; overflow-wrap: anywhere !important; }\n`;
     if (r.open) css += `${s} { overflow: visible !important; }\n`;
+    if (r.grow) css += `${s} { min-height: ${r.grow}px !important; }\n`;
+    if (r.fitWidth) css += `${s} { max-width: 100% !important; min-width: 0 !important; }\n`;
     return css;
   }
 
@@ -67,22 +76,49 @@ export function createReflow(doc) {
       if (cs.position === 'fixed') continue;
       const had = fits.get(el);
       const clips = cs.overflowX !== 'visible' || cs.overflowY !== 'visible';
-      todo.push({ el, had, r: {
+      todo.push({ el, had, r: Object.assign({}, had ? had.r : {}, {
         y: grewY || (had && had.r.y), x: grewX || (had && had.r.x),
         h: had ? had.r.h : Math.round(parseFloat(cs.height) || 0),
         flowRoot: cs.display === 'block' && !clips,
         // a float or inline-block sizes to its content once its fixed width goes: labels stay on one line
         w: had ? had.r.w : (grewX && (cs.float !== 'none' || cs.display === 'inline-block') ? Math.round(parseFloat(cs.width) || 0) : 0),
         open: had ? clips : false, // fixed once and still clipping: let it show
-      } });
+      }) });
+    }
+    // An absolutely positioned box (a label column with height: 100 %) cannot push its container: the container
+    // grows by what the box lacks, and the box follows it.
+    const grow = [];
+    for (let i = todo.length - 1; i >= 0; i--) {
+      const { el, r } = todo[i];
+      const cs = win.getComputedStyle(el);
+      if (cs.position !== 'absolute' || !r.y || r.x) continue;
+      todo.splice(i, 1);
+      const cb = el.offsetParent;
+      if (!cb || cb === doc.body || SKIP.has(cb.tagName)) continue;
+      const lack = el.scrollHeight - el.clientHeight;
+      const had = fits.get(cb);
+      const h = parseFloat(win.getComputedStyle(cb).height) || 0;
+      grow.push({ el: cb, had, r: Object.assign({}, had ? had.r : {}, { grow: Math.ceil(h + lack) }) });
+    }
+    todo.push(...grow);
+    // A page that did not scroll sideways at 100 % (its widths in em grew with the text): the outermost boxes that
+    // are now wider than the viewport are held to its width, and their content wraps inside.
+    if (now.sideways && base && !base.sideways) {
+      for (const el of now.wide) {
+        if (base.wide.has(el) || (el.parentElement && now.wide.has(el.parentElement))) continue;
+        const had = fits.get(el);
+        todo.push({ el, had, r: Object.assign({}, had ? had.r : {}, { fitWidth: true }) });
+      }
     }
     if (!todo.length) return;
     ensureSheet();
     let css = '';
-    for (const { el, had, r } of todo) {
-      const id = had ? had.id : nextId++;
+    for (const { el, r } of todo) {
+      const had = fits.get(el);
+      if (had) { Object.assign(had.r, r); continue; }
+      const id = nextId++;
       fits.set(el, { id, r });
-      if (!had) el.setAttribute(ATTR, String(id));
+      el.setAttribute(ATTR, String(id));
     }
     for (const [, f] of fits) css += ruleFor(f.id, f.r);
     sheet.replaceSync(css);

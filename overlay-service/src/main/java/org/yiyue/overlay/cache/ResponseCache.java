@@ -16,10 +16,11 @@ import org.yiyue.overlay.cluster.SharedCache;
 
 /**
  * Cache of rewritten pages and upstream assets, bounded by bytes in this JVM ({@code yiyue.cache.max-bytes}, default
- * 64 MiB). Keys are {@code siteId|path?query|variant}; stale entries stay (up to {@code yiyue.cache.keep-stale})
- * so they can be revalidated with ETag / Last-Modified instead of refetched. Where the entries live is the
- * {@link SharedCache}'s business: Caffeine in this JVM for a single instance, the cluster's data grid (bytes, with
- * Caffeine as near cache) when Payara Micro runs clustered, so a page stored through one instance is a hit on all.
+ * 64 MiB). Keys are {@link CacheKey} strings (site first, so purging by site is a prefix match); stale entries stay
+ * (up to {@code yiyue.cache.keep-stale}) so they can be revalidated with ETag / Last-Modified instead of refetched.
+ * Where the entries live is the {@link SharedCache}'s business: Caffeine in this JVM for a single instance, the
+ * cluster's data grid (bytes, with Caffeine as near cache) when Payara Micro runs clustered, so a page stored through
+ * one instance is a hit on all.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -59,8 +60,9 @@ public class ResponseCache {
         return new LocalCache<>(maxBytes, keepStale, CachedResponse::weight);
     }
 
-    public static String key(String siteId, String pathAndQuery, String variant) {
-        return siteId + "|" + pathAndQuery + "|" + variant;
+    /** The stored form of a key; see {@link CacheKey} for what it holds and why. */
+    public static String key(CacheKey key) {
+        return key.asString();
     }
 
     public Optional<CachedResponse> get(String key) {

@@ -49,6 +49,7 @@ public class MetricsResource {
                 .add("rewrite", Json.createObjectBuilder().add("rewritten", metrics.rewrittenCount())
                         .add("failOpen", metrics.failOpenCount()))
                 .add("fixesApplied", ledger.total())
+                .add("heapUsedBytes", java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed())
                 .add("tts", Json.createObjectBuilder().add("requests", metrics.ttsRequests())
                         .add("cacheHits", metrics.ttsCacheHits()).add("rejected", metrics.ttsRejectedCount()))
                 .build();
