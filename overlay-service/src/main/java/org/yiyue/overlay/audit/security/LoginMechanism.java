@@ -3,6 +3,7 @@ package org.yiyue.overlay.audit.security;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 /**
  * Login on the account paths only ({@link ProtectedPaths}): HTTP Basic for API clients, the console's login form
@@ -33,6 +35,13 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     public static final String LOGIN_LOCKED = "yiyue.login.locked";
     /** Set when the account's role may not log in from this address. */
     public static final String ADDRESS_REFUSED = "yiyue.login.address-refused";
+    /**
+     * The signed-in account, also kept as plain strings in the HTTP session: in a cluster the session lives in the
+     * data grid, but the container's own record of the login does not travel with it, so another instance restores
+     * the login from these attributes (the session id is changed at login, and logout invalidates the session).
+     */
+    static final String SESSION_CALLER = "yiyue.account.caller";
+    static final String SESSION_GROUPS = "yiyue.account.groups";
 
     @Inject
     IdentityStoreHandler identities;
@@ -72,6 +81,12 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
                 return login(request, context, decoded.substring(0, colon), decoded.substring(colon + 1), null);
             }
         }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
+            Object groups = session.getAttribute(SESSION_GROUPS);
+            return context.notifyContainerAboutLogin(caller, groups instanceof String g && !g.isEmpty()
+                    ? Set.of(g.split("\n")) : Set.of());
+        }
         return context.doNothing();
     }
 
@@ -89,6 +104,10 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             }
             if (logSuccess != null) {
                 log.record(user, role.get(), logSuccess, request.getRequestURI(), client, 200);
+                // console logins only (Basic sends credentials with every request): remembered for other instances
+                HttpSession session = request.getSession(true);
+                session.setAttribute(SESSION_CALLER, r.getCallerPrincipal().getName());
+                session.setAttribute(SESSION_GROUPS, String.join("\n", r.getCallerGroups()));
             }
             return context.notifyContainerAboutLogin(r);
         }
