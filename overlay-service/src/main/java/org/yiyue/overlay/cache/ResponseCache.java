@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Caffeine cache of rewritten pages and upstream assets, bounded by bytes ({@code yiyue.cache.max-bytes}, default
- * 64 MiB). Keys are {@code siteId|path?query|variant}; stale entries stay (up to {@code yiyue.cache.keep-stale})
+ * 64 MiB). Keys are {@link CacheKey} strings (site first, so purging by site is a prefix match); stale entries stay (up to {@code yiyue.cache.keep-stale})
  * so they can be revalidated with ETag / Last-Modified instead of refetched.
  */
 @ApplicationScoped
@@ -52,8 +52,9 @@ public class ResponseCache {
                 .build();
     }
 
-    public static String key(String siteId, String pathAndQuery, String variant) {
-        return siteId + "|" + pathAndQuery + "|" + variant;
+    /** The stored form of a key; see {@link CacheKey} for what it holds and why. */
+    public static String key(CacheKey key) {
+        return key.asString();
     }
 
     public Optional<CachedResponse> get(String key) {
