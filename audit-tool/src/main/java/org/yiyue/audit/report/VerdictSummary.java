@@ -15,7 +15,7 @@ import org.yiyue.audit.judge.Wcag22;
  * What an evaluator or a bureau chief reads first, at the top of each report and on the first PDF page: per
  * standard the score, the veto items, failed requirements and what still needs an evaluator; failed elements by
  * severity; the ten worst problems with their pages and fix hints; two small charts. For several sites, a one-page
- * overview table. Automated results only: it never says "compliant".
+ * overview table. Automated results only: it never claims compliance.
  */
 final class VerdictSummary {
 
@@ -42,8 +42,8 @@ final class VerdictSummary {
         sb.append("<section class=\"verdict\" aria-labelledby=\"").append(p).append("-v\">\n");
         sb.append("<h").append(hl).append(" id=\"").append(p).append("-v\">").append(t("结论摘要", "Verdict at a glance"))
                 .append("</h").append(hl).append(">\n");
-        sb.append("<p class=\"note\">").append(t("以下为自动检测结果，不是合规结论：标为“需测评人员”的要求必须由测评人员检查。得分为本工具公式。",
-                "Automated results, not a compliance verdict: requirements marked “needs an evaluator” must be checked by one. Scores use our own formula."))
+        sb.append("<p class=\"note\">").append(t("以下仅为自动检测结果，不能代替测评人员的判定：标为“需测评人员”的要求必须由测评人员检查。得分为本工具公式。",
+                "Automated results only, not an evaluator's judgement: requirements marked “needs an evaluator” must be checked by one. Scores use our own formula."))
                 .append("</p>\n");
         scoreTable(sb, r);
         severityLine(sb, r);
@@ -57,8 +57,8 @@ final class VerdictSummary {
     void overview(StringBuilder sb, List<AuditReport> reports, int hl) {
         sb.append("<section class=\"verdict\" aria-labelledby=\"overview\">\n<h").append(hl).append(" id=\"overview\">")
                 .append(t("各网站结论摘要", "Verdict for every site")).append("</h").append(hl).append(">\n");
-        sb.append("<p class=\"note\">").append(t("自动检测结果，不是合规结论；“需测评人员”的要求须人工检查。得分为本工具公式（0–100）。",
-                "Automated results, not a compliance verdict; requirements that need an evaluator must be checked by one. Scores use our own formula (0–100)."))
+        sb.append("<p class=\"note\">").append(t("仅为自动检测结果，不能代替测评人员的判定；“需测评人员”的要求须人工检查。得分为本工具公式（0–100）。",
+                "Automated results only, not an evaluator's judgement; requirements that need an evaluator must be checked by one. Scores use our own formula (0–100)."))
                 .append("</p>\n");
         List<String> standards = new ArrayList<>();
         reports.forEach(r -> r.scores().forEach(s -> {
