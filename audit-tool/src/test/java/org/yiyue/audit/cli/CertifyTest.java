@@ -30,6 +30,7 @@ import org.yiyue.audit.report.AuditReport;
 import org.yiyue.audit.report.Finding;
 import org.yiyue.audit.report.JsonReport;
 import org.yiyue.audit.report.PageReport;
+import org.yiyue.audit.report.VerdictFirstTest;
 import org.yiyue.demo.ReplicaCatalog;
 import org.yiyue.demo.ReplicaSites;
 import org.yiyue.testkit.Chromium;
@@ -136,6 +137,12 @@ class CertifyTest {
         // the certification PDF: Chromium's print with a document outline, one bookmark per site section
         byte[] pdf = Files.readAllBytes(out.resolve("certification.pdf"));
         assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII));
+        // its first page is the verdict of all four sites
+        String first = VerdictFirstTest.firstPage(out.resolve("certification.pdf"));
+        for (String id : ReplicaSites.SITE_IDS) {
+            assertTrue(first.contains(id + " "), id + " on the first page: " + first);
+        }
+        assertTrue(first.contains("否决项") && first.contains("各网站结论摘要"), first);
         List<String> titles = PdfOutline.titles(pdf);
         for (String id : ReplicaSites.SITE_IDS) {
             assertTrue(titles.stream().anyMatch(t -> t.startsWith(id + " — ")), id + " section in the PDF outline: " + titles);
