@@ -8,7 +8,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -25,14 +24,14 @@ import jakarta.servlet.http.HttpSession;
  * other path passes untouched (an Authorization header meant for a proxied site is not even read).
  */
 @ApplicationScoped
-@AutoApplySession
 public class EvaluatorAuthMechanism implements HttpAuthenticationMechanism {
 
     public static final String LOGIN_FAILED = "yiyue.login.failed";
     /**
-     * The signed-in evaluator, also kept as plain strings in the HTTP session: in a cluster the session lives in the
-     * data grid, but the container's own record of the login does not travel with it, so another instance restores
-     * the login from these attributes (the session id is changed at login, and logout invalidates the session).
+     * The signed-in evaluator, kept as plain strings in the HTTP session and applied to each request from there
+     * (instead of the container's session login, {@code @AutoApplySession}): in a cluster the session lives in the
+     * data grid, and the container's own record of a login came back on another instance without its groups, so the
+     * evaluator was refused there. The session id is changed at login; logout invalidates the session.
      */
     static final String SESSION_CALLER = "yiyue.evaluator.caller";
     static final String SESSION_GROUPS = "yiyue.evaluator.groups";
@@ -59,6 +58,12 @@ public class EvaluatorAuthMechanism implements HttpAuthenticationMechanism {
             request.setAttribute(LOGIN_FAILED, Boolean.TRUE);
             return context.doNothing();
         }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
+            Object groups = session.getAttribute(SESSION_GROUPS);
+            return context.notifyContainerAboutLogin(caller, groups instanceof String g && !g.isEmpty()
+                    ? Set.copyOf(Arrays.asList(g.split("\n"))) : Set.of());
+        }
         String auth = request.getHeader("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
@@ -72,15 +77,9 @@ public class EvaluatorAuthMechanism implements HttpAuthenticationMechanism {
                 CredentialValidationResult r = identities.validate(
                         new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
                 if (r.getStatus() == CredentialValidationResult.Status.VALID) {
-                    return context.notifyContainerAboutLogin(r);
+                    return remember(request, context, r); // the client's session cookie spares the next check
                 }
             }
-        }
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
-            Object groups = session.getAttribute(SESSION_GROUPS);
-            return context.notifyContainerAboutLogin(caller, groups instanceof String g && !g.isEmpty()
-                    ? Set.of(g.split("\n")) : Set.of());
         }
         return context.doNothing();
     }
