@@ -1,5 +1,8 @@
 package org.yiyue.overlay.web;
 
+import org.yiyue.overlay.audit.security.Requires;
+import org.yiyue.overlay.audit.security.Right;
+
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -78,16 +81,15 @@ public class SitesResource {
                 .add("applied", applied).add("totalApplications", total).build();
     }
 
-    /** DELETE /api/sites/{id}/cache: purge the site's cached pages and assets (loopback or admin token). */
+    /**
+     * DELETE /api/sites/{id}/cache: purge the site's cached pages and assets — an administrator, the site's own
+     * operator (网站运维), or a caller with the admin token (checked by the AccessFilter).
+     */
     @DELETE
     @Path("/{id}/cache")
-    public Response purge(@PathParam("id") String id, @Context HttpServletRequest req,
-                          @HeaderParam("X-Yiyue-Admin-Token") String token) {
+    @Requires(Right.PURGE_CACHE)
+    public Response purge(@PathParam("id") String id) {
         Site site = site(id);
-        if (!AdminAccess.allowed(req.getRemoteAddr(), token)) {
-            return Response.status(403).entity(Json.createObjectBuilder()
-                    .add("error", "forbidden").add("message", "仅限本机或持有管理令牌的请求").build()).build();
-        }
         long purged = cache.purge(site.id());
         return Response.ok(Json.createObjectBuilder().add("site", site.id()).add("purged", purged).build()).build();
     }
