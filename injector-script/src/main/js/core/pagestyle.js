@@ -2,6 +2,7 @@
 // (CSP-safe: no <style> element, no inline style) only while the setting they serve is on.
 import { TEXT_LEVELS, ZOOM_LEVELS, ALL_ROOT_ATTRIBUTES } from './state.js';
 import { buildScaleCss } from './textscale.js';
+import { createReflow } from './reflow.js';
 
 const HOST = 'yiyue-a11y';
 
@@ -174,20 +175,31 @@ html[data-yiyue-reader] body { overflow: hidden !important; }`);
     adopted = next;
   }
 
-  // Writes attributes onto <html> and adopts the sheets they need; no layout reads.
+  const reflow = createReflow(document);
+  const growth = a => ('data-yiyue-text' in a ? a['data-yiyue-text'] : '') + ('data-yiyue-spacing' in a ? '+s' : '');
+  const rootGrowth = root => (root.getAttribute('data-yiyue-text') || '') + (root.hasAttribute('data-yiyue-spacing') ? '+s' : '');
+
+  // Writes attributes onto <html> and adopts the sheets they need. The only layout reads are the reflow baseline
+  // (before the text grows, while layout is still clean) and the reflow passes in the following frames.
   function apply(attrs) {
     const root = document.documentElement;
+    const was = rootGrowth(root), next = growth(attrs);
+    let measured = false;
+    if (next && !was && document.body && document.readyState !== 'loading') { reflow.baseline(); measured = true; }
     if (attrs['data-yiyue-text'] && !root.hasAttribute('data-yiyue-text')) refreshScale(false);
     adopt(wantedKeys(attrs)); // same task as the attribute writes: no frame is rendered in between
     for (const name of ALL_ROOT_ATTRIBUTES) {
       if (name in attrs) { if (root.getAttribute(name) !== attrs[name]) root.setAttribute(name, attrs[name]); }
       else if (root.hasAttribute(name)) root.removeAttribute(name);
     }
+    if (next && next !== was) reflow.start(measured);
+    else if (!next && reflow.active) reflow.stop();
   }
 
   return {
     apply,
     refreshScale,
+    reflow,
     setBarHeight(h) { if (h !== barHeight) { barHeight = h; if (sheets.has('frame')) writeFrame(sheets.get('frame')); } },
     setCaptionHeight(h) { if (h !== captionHeight) { captionHeight = h; if (sheets.has('frame')) writeFrame(sheets.get('frame')); } },
   };

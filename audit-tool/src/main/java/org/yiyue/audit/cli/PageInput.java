@@ -62,9 +62,14 @@ public final class PageInput {
         return new Loaded(arg, p.toAbsolutePath().toUri().toString(), decode(bytes, cs), cs.name());
     }
 
+    /** One client for every fetch: building one per page costs a selector thread and a connection each time. */
+    private static final class Client {
+        static final HttpClient INSTANCE = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(15)).build();
+    }
+
     private static Loaded fetch(String url, String forcedCharset) throws IOException {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(15)).build();
+        HttpClient client = Client.INSTANCE;
         HttpRequest req;
         try {
             req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))

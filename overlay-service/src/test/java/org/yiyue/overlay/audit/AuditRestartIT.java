@@ -53,7 +53,8 @@ class AuditRestartIT {
 
         // first life: one finished audit, one cut short
         int port = freePort();
-        payara = startPayara(war, sites, dir, port, 1500, dir.resolve("payara-1.log"));
+        List<String> database = ItDeployment.databaseFlags("restart");
+        payara = startPayara(war, sites, dir, database, port, 1500, dir.resolve("payara-1.log"));
         Api api = new Api(port);
         awaitReady(api, dir.resolve("payara-1.log"));
         String done = api.start("{\"site\":\"zwfw\",\"staticOnly\":true,\"urls\":[\"/index.html\"],\"maxPages\":1}");
@@ -64,7 +65,7 @@ class AuditRestartIT {
 
         // second life: same database file
         port = freePort();
-        payara = startPayara(war, sites, dir, port, 0, dir.resolve("payara-2.log"));
+        payara = startPayara(war, sites, dir, database, port, 0, dir.resolve("payara-2.log"));
         api = new Api(port);
         awaitReady(api, dir.resolve("payara-2.log"));
         JsonArray zwfw = Api.array(api.get("/api/sites/zwfw/audits").body());
@@ -83,14 +84,15 @@ class AuditRestartIT {
         assertEquals(409, api.post("/api/audits/" + cut + "/resume", "").statusCode(), "a finished run is not resumed");
     }
 
-    private static Process startPayara(Path war, Path sites, Path dataDir, int port, long crawlDelayMs, Path log)
-            throws IOException {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    private static Process startPayara(Path war, Path sites, Path dataDir, List<String> database, int port,
+                                       long crawlDelayMs, Path log) throws IOException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.net.preferIPv4Stack=true",
                 "-Dyiyue.sites.file=" + sites, "-Dyiyue.data.dir=" + dataDir,
-                "-Dyiyue.audit.crawl-delay-ms=" + crawlDelayMs,
-                "-jar", System.getProperty("payara.microJar"),
-                "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port), "--deploy", war.toString());
+                "-Dyiyue.audit.crawl-delay-ms=" + crawlDelayMs));
+        cmd.addAll(database);
+        cmd.addAll(List.of("-jar", System.getProperty("payara.microJar"),
+                "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port), "--deploy", war.toString()));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
