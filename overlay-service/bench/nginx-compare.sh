@@ -57,13 +57,13 @@ http {
   server {
     listen 127.0.0.1:$ORIGIN;
     root $WORK/www;
-    gzip on; gzip_types text/html;
+    gzip on;
     location = /cached.html { expires 1h; }
   }
   # nginx injecting the tag with sub_filter, no cache
   server {
     listen 127.0.0.1:$SUB;
-    gzip on; gzip_types text/html;
+    gzip on;
     location / {
       proxy_pass http://origin; proxy_http_version 1.1; proxy_set_header Connection "";
       proxy_set_header Accept-Encoding "";
@@ -73,7 +73,7 @@ http {
   # the same with proxy_cache (cache-hit comparison)
   server {
     listen 127.0.0.1:$SUBCACHE;
-    gzip on; gzip_types text/html;
+    gzip on;
     location / {
       proxy_pass http://origin; proxy_http_version 1.1; proxy_set_header Connection "";
       proxy_set_header Accept-Encoding "";
@@ -89,7 +89,7 @@ cat > "$WORK/sites.json" <<JSON
 {"sites":[{"id":"bench","name":"基准测试","upstream":"http://127.0.0.1:$ORIGIN"}]}
 JSON
 # production launch (CONFIG.md): full JIT, a throughput collector, fixed heap
-java -server -Xms1g -Xmx1g -XX:+UseParallelGC -Dyiyue.sites.file="$WORK/sites.json" \
+java -server -Xms1g -Xmx1g -XX:+UseParallelGC -Dyiyue.sites.file="$WORK/sites.json" -Dyiyue.data.dir="$WORK/data" \
   -jar "$WORK/payara-micro.jar" --deploy "$WORK/ROOT.war" --port "$OVERLAY" \
   --nohazelcast --disablephonehome --prebootcommandfile src/main/payara/pre-boot-commands.txt \
   --postdeploycommandfile src/main/payara/post-deploy-commands.txt >"$WORK/payara.log" 2>&1 & pids+=($!)
