@@ -54,6 +54,8 @@ function start(script) {
       if (prev.speech && !state.speech) app.speech.stop();
       app.applyRoot();
       if (ui) { ui.refresh(); for (const g of groups) if (g.sync) g.sync(app); }
+      // the page's text moved or the launcher grew (适老模式): find it a spot that covers nothing again
+      if (ui && !state.open && ['text', 'zoom', 'spacing', 'elder', 'font', 'open'].some(k => prev[k] !== state[k])) relaunch();
     },
     confirm(text) {
       if (state.speech && !transient.reading && text) app.speech.say(text);
@@ -100,6 +102,12 @@ function start(script) {
   let framed = true;
   try { framed = window.self !== window.top; } catch (e) { /* cross-origin parent: framed */ }
 
+  let relaunchTimer = 0;
+  function relaunch() {
+    clearTimeout(relaunchTimer);
+    relaunchTimer = setTimeout(() => { if (ui && !state.open) placeLauncher(ui.launcher, cfg.position); }, 60);
+  }
+
   // Before first paint: attributes on <html> only.
   app.applyRoot();
 
@@ -130,6 +138,8 @@ function start(script) {
     }
     if (state.text !== 100) styles.refreshScale(true);
     requestAnimationFrame(() => placeLauncher(ui.launcher, cfg.position));
+    window.addEventListener('scroll', relaunch, { passive: true });
+    window.addEventListener('resize', relaunch, { passive: true });
     window.addEventListener('load', () => {
       if (state.text !== 100) styles.refreshScale(true);
       placeLauncher(ui.launcher, cfg.position);

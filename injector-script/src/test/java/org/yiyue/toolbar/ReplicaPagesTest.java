@@ -165,6 +165,45 @@ class ReplicaPagesTest {
         b.click("help");
     }
 
+    /** On a phone (375×812) every control of every group is on screen when its group's tab is chosen: no hidden scrolling. */
+    @Test
+    void onAPhoneEveryControlIsReachableWithoutHiddenScrolling() {
+        b.d.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            for (String path : List.of("/m/index.html", "/m/a001.html")) {
+                open("portal", path);
+                for (boolean elder : new boolean[] {false, true}) {
+                    b.openBar();
+                    if (elder) {
+                        b.shadow().findElement(By.cssSelector(".tabs [data-tab='control']")).click();
+                        b.button("elder").click();
+                    }
+                    List<String> tabs = b.strings("return [...__yy.shadow().querySelectorAll('.tabs [role=tab]')].map(t => t.dataset.tab)");
+                    assertEquals(6, tabs.size(), "one tab per group");
+                    java.util.Set<String> seen = new java.util.TreeSet<>();
+                    for (String tab : tabs) {
+                        b.shadow().findElement(By.cssSelector(".tabs [data-tab='" + tab + "']")).click();
+                        List<String> off = b.strings("""
+                                const bar = __yy.shadow().querySelector('.bar');
+                                const out = bar.scrollHeight > bar.clientHeight + 1 ? ['bar scrolls inside: ' + bar.scrollHeight + ' > ' + bar.clientHeight] : [];
+                                for (const x of bar.querySelectorAll('button')) {
+                                  if (!x.offsetParent) continue;
+                                  const r = x.getBoundingClientRect();
+                                  if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) out.push(x.textContent + ' ' + Math.round(r.bottom));
+                                }
+                                return out;""");
+                        assertEquals(List.of(), off, path + (elder ? " 适老" : "") + " tab " + tab + ": controls off screen");
+                        seen.addAll(b.strings("return [...__yy.shadow().querySelectorAll('.bar [data-id]')].filter(x => x.offsetParent).map(x => x.dataset.id)"));
+                    }
+                    assertEquals(b.num("return __yy.shadow().querySelectorAll('.bar [data-id]').length"), seen.size(), 0.0, "every control shown by some tab");
+                }
+                b.js("window[Symbol.for('yiyue.a11y')].exit()");
+            }
+        } finally {
+            b.d.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
+    }
+
     @Test
     void readerViewListsTheArticlesHeadingsAndLinks() {
         open("portal", "/ywdt/a001.html");
