@@ -80,7 +80,7 @@ class ClusterIT {
                 "yiyue.audit.crawl-delay-ms", "1500", "yiyue.audit.lease", "PT4S"));
         a = nodes.get(0);
         b = nodes.get(1);
-        a.awaitReady(2, Duration.ofSeconds(300));
+        a.awaitReady(2, Duration.ofSeconds(600)); // 10–20 s on an idle box; minutes at load 50
         b.awaitReady(2, Duration.ofSeconds(60));
     }
 
