@@ -178,7 +178,8 @@ public class ProxyHandler {
 
         UrlMapper mapper = new UrlMapper(site, sites);
         HttpRequest.Builder out = HttpRequest.newBuilder(target).timeout(upstream.responseTimeout());
-        copyRequestHeaders(req, reqHeaders, out, mapper);
+        // our validators, not the client's, decide whether the stored copy is still the upstream's current one
+        copyRequestHeaders(req, revalidate.isPresent() ? withoutConditionals(reqHeaders) : reqHeaders, out, mapper);
         out.setHeader("Accept-Encoding", HeaderRules.upstreamAcceptEncoding(req.getHeader("Accept-Encoding")));
         if (revalidate.isPresent()) {
             revalidate.get().etag().ifPresent(v -> out.setHeader("If-None-Match", v));
@@ -369,10 +370,13 @@ public class ProxyHandler {
             Optional<byte[]> gz = result.length >= 512 ? Optional.of(ContentCoding.gzip(result)) : Optional.empty();
             CachedResponse entry = new CachedResponse(status, finalHeaders, result, gz, now,
                     now.plus(ttl.orElse(Duration.ZERO)), h.firstValue("ETag"), h.firstValue("Last-Modified"));
-            if (ttl.isPresent()) {
+            boolean store = ttl.isPresent()
+                    || cacheKey != null && CachePolicy.storableForRevalidation(status, h.map());
+            if (store) {
+                // without explicit freshness it is stale at once: every use revalidates with the upstream
                 cache.put(cacheKey, entry);
             }
-            writeCached(resp, entry, gzipOk, ttl.isPresent() ? "MISS" : "BYPASS", now);
+            writeCached(resp, entry, gzipOk, store ? "MISS" : "BYPASS", now);
             return;
         }
 
@@ -552,6 +556,12 @@ public class ProxyHandler {
                 // a header the JDK client manages itself; it sets its own value
             }
         }
+    }
+
+    private static Map<String, List<String>> withoutConditionals(Map<String, List<String>> reqHeaders) {
+        Map<String, List<String>> m = new LinkedHashMap<>(reqHeaders);
+        m.keySet().removeIf(k -> k.startsWith("if-"));
+        return m;
     }
 
     private static HttpRequest.BodyPublisher body(HttpServletRequest req) {

@@ -69,7 +69,8 @@ public class SitesResource {
                     .add("description", e.description())
                     .add("timesApplied", e.timesApplied())
                     .add("elementsChanged", e.lastElements())
-                    .add("lastApplied", e.lastApplied().toString()));
+                    .add("lastApplied", e.lastApplied().toString())
+                    .add("byNode", byNode(e)));
         }
         JsonArrayBuilder declared = Json.createArrayBuilder();
         for (DeclaredFix f : site.fixes()) {
@@ -91,6 +92,13 @@ public class SitesResource {
         Site site = site(id);
         long purged = cache.purge(site.id());
         return Response.ok(Json.createObjectBuilder().add("site", site.id()).add("purged", purged).build()).build();
+    }
+
+    /** How many times each instance of the cluster applied the fix ("local" for a single instance). */
+    private static JsonObjectBuilder byNode(FixLedger.Entry e) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        e.byNode().forEach(b::add);
+        return b;
     }
 
     private Site site(String id) {

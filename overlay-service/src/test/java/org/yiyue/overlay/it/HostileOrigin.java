@@ -56,22 +56,38 @@ final class HostileOrigin extends RawSocketOrigin {
                 + "<table class=\"layout\"><tr><td>申请材料</td></tr></table></body></html>").getBytes(GBK);
     }
 
+    /** A small page head, then concatenated gzip members of 64 MiB of spaces (cheap to build). */
     private static byte[] bomb(int size) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            out.write(gzip("<html><head><title>bomb</title></head><body>".getBytes(StandardCharsets.US_ASCII), 1));
+            byte[] member = gzip(null, 64);
+            for (int i = 0; i < size / (64 << 20); i++) {
+                out.write(member);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** One gzip member: the text, or (text null) that many MiB of spaces. */
+    private static byte[] gzip(byte[] text, int spacesMiB) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out, 65536) {
             {
                 def.setLevel(Deflater.BEST_COMPRESSION);
             }
         }) {
-            gz.write("<html><head><title>bomb</title></head><body>".getBytes(StandardCharsets.US_ASCII));
-            byte[] chunk = new byte[1 << 20];
-            java.util.Arrays.fill(chunk, (byte) ' ');
-            for (int i = 0; i < size >> 20; i++) {
-                gz.write(chunk);
+            if (text != null) {
+                gz.write(text);
+            } else {
+                byte[] chunk = new byte[1 << 20];
+                java.util.Arrays.fill(chunk, (byte) ' ');
+                for (int i = 0; i < spacesMiB; i++) {
+                    gz.write(chunk);
+                }
             }
-            gz.write("</body></html>".getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
         return out.toByteArray();
     }

@@ -213,11 +213,14 @@ class HostileUpstreamIT {
             assertFalse(body.contains("Exception") || body.contains("Payara"), path + ": " + body);
             assertTrue(System.nanoTime() - t0 < 10_000_000_000L, path + " took too long");
         }
+        // HTTP/1.1 on purpose: over h2c Payara ends an aborted stream cleanly (see ResponseAbort)
+        java.net.http.HttpClient h1 = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
         for (String path : List.of("/short.bin", "/reset.bin", "/bad-chunk.bin")) {
             long t0 = System.nanoTime();
             boolean failed;
             try {
-                HttpResponse<InputStream> r = http.client.send(http.request("/s/hostile" + path).GET().build(),
+                HttpResponse<InputStream> r = h1.send(http.request("/s/hostile" + path).GET().build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 try (InputStream in = r.body()) {
                     in.readAllBytes();
@@ -233,6 +236,58 @@ class HostileUpstreamIT {
         String m = metrics();
         for (String kind : List.of("short-body", "too-many-headers", "reset", "bad-chunking")) {
             assertTrue(m.contains("\"" + kind + "\":"), kind + " in " + m);
+        }
+    }
+
+    /**
+     * A second Payara Micro started as the product starts it (src/main/payara command files): from launch until the
+     * application answers, the port is closed or answers 503 — never Payara's default 404 page with its banner.
+     */
+    @Test
+    void startUpNeverAnswersTheContainers404() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("yiyue-boot");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String commands = System.getProperty("yiyue.payara.commands");
+        ProcessBuilder pb = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.net.preferIPv4Stack=true",
+                "-Dyiyue.sites.file=" + System.getProperty("yiyue.it.sites"), "-Dyiyue.data.dir=" + dir,
+                "-jar", System.getProperty("payara.microJar"), "--deploy", System.getProperty("yiyue.war"),
+                "--contextroot", "/", "--port", String.valueOf(port), "--nohazelcast", "--disablephonehome",
+                "--prebootcommandfile", commands + "/pre-boot-commands.txt",
+                "--postdeploycommandfile", commands + "/post-deploy-commands.txt");
+        pb.redirectErrorStream(true).redirectOutput(dir.resolve("payara.log").toFile());
+        Process payara = pb.start();
+        List<String> answers = new ArrayList<>();
+        Http probe = new Http(port);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            boolean up = false;
+            while (!up && System.nanoTime() < deadline && payara.isAlive()) {
+                String raw;
+                try {
+                    raw = probe.raw("GET /api/info HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+                } catch (java.net.ConnectException closed) {
+                    Thread.sleep(100);
+                    continue;
+                }
+                int status = Http.rawStatus(raw);
+                answers.add(status + "");
+                assertTrue(status == 200 || status == 503 || status == -1, "during start-up: " + raw);
+                // (the application's own /api/info names its runtime; only a container page would before it is up)
+                assertFalse(status != 200 && (raw.contains("Payara") || raw.contains("GlassFish")), "banner: " + raw);
+                up = status == 200;
+                Thread.sleep(100);
+            }
+            assertTrue(up, "the application came up; answers seen: " + answers);
+            System.out.println("start-up answers before ready (connection refused not listed): " + answers);
+        } finally {
+            payara.destroy();
+            if (!payara.waitFor(20, TimeUnit.SECONDS)) {
+                payara.destroyForcibly();
+            }
         }
     }
 

@@ -17,18 +17,24 @@ import org.junit.jupiter.api.Test;
 /** Streamed, bounded inflation: a gzip bomb costs the limit, not its inflated size (the old decode read it all). */
 class ContentCodingTest {
 
-    private static byte[] bomb(long inflatedBytes) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 65536) {
+    /** Concatenated gzip members (which gzip readers must accept) of 64 MiB of spaces each: cheap to build. */
+    static byte[] bomb(long inflatedBytes) throws Exception {
+        long unit = Math.min(inflatedBytes, 64L << 20);
+        ByteArrayOutputStream member = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(member, 65536) {
             {
                 def.setLevel(Deflater.BEST_COMPRESSION);
             }
         }) {
             byte[] chunk = new byte[1 << 20];
             java.util.Arrays.fill(chunk, (byte) ' ');
-            for (long i = 0; i < inflatedBytes >> 20; i++) {
+            for (long i = 0; i < unit >> 20; i++) {
                 gz.write(chunk);
             }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (long i = 0; i < inflatedBytes / unit; i++) {
+            member.writeTo(out);
         }
         return out.toByteArray();
     }
