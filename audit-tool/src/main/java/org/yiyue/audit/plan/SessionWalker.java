@@ -42,7 +42,7 @@ public final class SessionWalker {
             return Map.of(c.name(), c.value());
         }
         CertificationPlan.StepsLogin steps = (CertificationPlan.StepsLogin) login.get();
-        try (AuditBrowser browser = AuditBrowser.start(loopbackOnly, timeout)) {
+        try (AuditBrowser browser = startBrowser()) {
             ChromeDriver d = browser.driver();
             run(d, site, "login", steps.steps());
             for (CertificationPlan.Process p : site.processes()) {
@@ -66,6 +66,15 @@ public final class SessionWalker {
                 }
             }
             return out;
+        }
+    }
+
+    /** One more try when Chromium does not come up in time (seen on an overloaded machine: renderer timeout). */
+    private AuditBrowser startBrowser() {
+        try {
+            return AuditBrowser.start(loopbackOnly, timeout);
+        } catch (IllegalStateException | WebDriverException e) {
+            return AuditBrowser.start(loopbackOnly, timeout);
         }
     }
 

@@ -133,7 +133,7 @@ final class VerdictSummary {
                 .append(t("修复建议", "Fix hint")).append("</th></tr></thead><tbody>");
         int i = 0;
         for (Problem pr : top) {
-            String pages = String.join(" ", pr.pages().stream().limit(3).map(HtmlReport::shortUrl).toList())
+            String pages = String.join(zh ? "，" : ", ", pr.pages().stream().limit(3).map(HtmlReport::shortUrl).toList())
                     + (pr.pages().size() > 3 ? (zh ? " 等 " + pr.pages().size() + " 页" : " and " + (pr.pages().size() - 3) + " more") : "");
             sb.append("<tr><td>").append(++i).append("</td><th scope=\"row\">").append(Html.esc(pr.title()))
                     .append(pr.sc().isEmpty() ? "" : " <span class=\"sc\">(" + Html.esc(String.join(", ", pr.sc())) + ")</span>")

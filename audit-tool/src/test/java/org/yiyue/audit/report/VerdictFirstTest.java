@@ -29,7 +29,7 @@ public class VerdictFirstTest {
 
     static AuditReport other() {
         AuditReport r = RenderersTest.report();
-        return new AuditReport(r.tool(), r.toolVersion(), "b", "第二个网站", r.startUrl(), r.startedAt(), r.finishedAt(), r.locale(),
+        return new AuditReport(r.tool(), r.toolVersion(), "b", "乙站", r.startUrl(), r.startedAt(), r.finishedAt(), r.locale(),
                 r.scope(), r.standards(), r.environment(), r.sample(), r.pages(), r.rules(), r.requirements(), r.scores(), r.trend(), r.complete());
     }
 
@@ -84,7 +84,7 @@ public class VerdictFirstTest {
 
         String cert = firstPage(dir.resolve("certification.pdf"));
         assertTrue(cert.contains("各网站结论摘要"), cert);
-        assertTrue(cert.contains("测试站点") && cert.contains("第二个网站"), "both sites on the first page: " + cert);
+        assertTrue(cert.contains("测试站点") && cert.contains("乙站"), "both sites on the first page: " + cert);
         assertTrue(cert.contains(shown(r.scores().get(0), true)), cert);
         assertFalse(cert.contains("一、标识"), cert);
     }
