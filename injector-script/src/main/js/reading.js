@@ -288,7 +288,13 @@ export function readingGroup() {
       if (!s.speech && app.transient.reading) stopReading(app);
     },
     reset(app) { stopReading(app); },
-    escape() { return false; },
+    // Esc inside the toolbar closes the caption panel first (like the other panels), then the toolbar.
+    escape(app) {
+      if (!app.state.caption) return false;
+      app.set({ caption: false });
+      app.ui.focusControl('caption');
+      return true;
+    },
     get lastText() { return lastText; },
   };
 }

@@ -60,6 +60,9 @@ button:focus-visible { outline: 3px solid #000; outline-offset: 2px; box-shadow:
 .mask { left: 0; right: 0; background: rgba(0, 0, 0, 0.6); z-index: 2147483640; }
 .mask-top { top: 0; height: 0; }
 .mask-bottom { bottom: 0; top: 100vh; }
+.note { position: fixed; z-index: 2147483647; left: 50%; transform: translateX(-50%); top: calc(var(--bar-h, 0px) + 8px);
+  max-width: min(640px, 94vw); background: #ffffe0; color: #000; border: 3px solid #1d4f91; padding: 10px 16px; font-size: 18px; }
+.elder .note { font-size: 22px; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 @media (max-width: 600px), (pointer: coarse) {
   .bar { max-height: 55vh; gap: 6px; padding-right: 8px !important; padding-left: 8px !important; padding-top: calc(var(--launcher-h, 48px) + 16px); }
@@ -173,8 +176,19 @@ export function createUi(app) {
     return h;
   }
 
+  // A status line for what an action changed (适老模式): a live region, visible for a while, replaced by the next.
+  const note = el('div', { class: 'note', role: 'status', hidden: true });
+  wrap.append(note);
+  let noteTimer = 0;
+  function notify(text) {
+    note.textContent = text;
+    note.hidden = false;
+    clearTimeout(noteTimer);
+    noteTimer = setTimeout(() => { note.hidden = true; note.textContent = ''; }, 8000);
+  }
+
   return {
-    host, shadow, wrap, launcher, bar, buttons, refresh, measure,
+    host, shadow, wrap, launcher, bar, buttons, refresh, measure, notify, note,
     button: id => (buttons.get(id) || {}).b,
     focusFirst() { focusButton(roving); },
     focusControl(id) { const x = buttons.get(id); if (x) focusButton(x.b); },

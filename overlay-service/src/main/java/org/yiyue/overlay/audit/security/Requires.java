@@ -1,15 +1,13 @@
-package org.yiyue.overlay.audit;
+package org.yiyue.overlay.audit.security;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import jakarta.ws.rs.NameBinding;
-
-/** Marks audit resources that only a logged-in evaluator may use (checked by {@link EvaluatorOnlyFilter}). */
-@NameBinding
+/** The right a resource method (or every method of a class, unless the method says otherwise) needs; see {@link AccessFilter}. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface EvaluatorOnly {
+public @interface Requires {
+    Right value();
 }
