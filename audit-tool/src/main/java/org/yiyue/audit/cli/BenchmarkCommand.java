@@ -43,6 +43,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--workers", split = ",", paramLabel = "N", description = "browser worker counts to measure (default: 1,2)")
     List<Integer> workers = new ArrayList<>(List.of(1, 2));
 
+    @Option(names = "--sites", split = ",", paramLabel = "ID", description = "replica sites to measure (default: all four)")
+    List<String> siteIds = new ArrayList<>(ReplicaSites.SITE_IDS);
+
     @Option(names = "--static-rounds", paramLabel = "N", description = "static-only repetitions, the first one is warm-up (default: ${DEFAULT-VALUE})")
     int staticRounds = 3;
 
@@ -58,7 +61,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 report(out, "static-only" + (round == 1 ? " (warm-up)" : ""), run(catalog, sites, true, 1, tmp, StepTimes.NONE));
             }
             List<URI> pages = new ArrayList<>();
-            for (String id : ReplicaSites.SITE_IDS) {
+            for (String id : siteIds) {
                 pages.addAll(seeds(catalog, sites, id));
             }
             // axe-only before and after the full audits: the ratio uses their mean, so a change of load mid-run is shared
@@ -124,7 +127,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         int pages = 0;
         long pageMillis = 0;
         long start = System.nanoTime();
-        for (String id : ReplicaSites.SITE_IDS) {
+        for (String id : siteIds) {
             List<URI> seeds = seeds(catalog, sites, id);
             AuditConfig c = new AuditConfig(id, id, seeds,
                     new CrawlOptions(seeds.size(), 0, true, List.of(), List.of(), Duration.ZERO, 2, false, true),
