@@ -36,7 +36,10 @@ public final class ContextChangeCheck {
     private ContextChangeCheck() {
     }
 
-    /** The audit's own checks: what they set off is cancelled (the page stays) and counted against nothing. */
+    /**
+     * The audit's own checks: navigations they set off are cancelled (the page stays) and counted against nothing;
+     * window.open is let through (axe-core opens a blank window of its own to combine frame results).
+     */
     public static final String CHECKS = "checks";
     /** The keyboard walk: what Tab focus sets off is cancelled and counted against 3.2.1. */
     public static final String FOCUS = "focus";
