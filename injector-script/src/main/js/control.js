@@ -29,6 +29,14 @@ export function elderSummary(app) {
   return app.t('elderOnSays') + parts.join(en ? ', ' : '、');
 }
 
+// Frames from other sites cannot be adjusted (the browser keeps them apart): 说明 names them.
+function framesNote(app) {
+  const list = app.frames.crossOrigin();
+  if (!list.length) return [];
+  return [el('p', { class: 'frames-note', text: app.t('framesNotAdjusted') }),
+    el('ul', { class: 'frames-list' }, list.map(src => el('li', { text: src })))];
+}
+
 function helpTable(app) {
   const zh = STRINGS.zh, en = STRINGS.en;
   const first = app.state.lang === 'en' ? en : zh;
@@ -62,7 +70,7 @@ export function controlGroup() {
     const title = el('h2', { id: 'yiyue-help-title', tabindex: '-1', text: app.t('helpTitle') });
     const close = el('button', { type: 'button', text: app.t('close'), onclick: () => closeHelp(app, true) });
     panel = app.ui.layer('panel help', { role: 'dialog', 'aria-labelledby': 'yiyue-help-title' },
-      [el('div', { class: 'phead' }, [title, close]), el('p', { text: app.t('helpIntro') }), helpTable(app)]);
+      [el('div', { class: 'phead' }, [title, close]), el('p', { text: app.t('helpIntro') }), helpTable(app), ...framesNote(app)]);
     app.transient.help = true;
     app.refresh();
     title.focus();

@@ -110,11 +110,26 @@
       if (w > 3 && h > 0.35 * Math.min(a.b - a.t, c.b - c.t)) { bad.overlap.add(a.i); bad.overlap.add(c.i); }
     }
   }
+  // The launcher (closed toolbar) over the page's text or controls.
+  const host = document.querySelector('yiyue-a11y');
+  const launcherEl = host && host.shadowRoot && host.shadowRoot.querySelector('.launcher');
+  const under = new Set();
+  const underNames = [];
+  if (launcherEl && launcherEl.checkVisibility()) {
+    const L = box(launcherEl.getBoundingClientRect());
+    const meets = r => Math.min(r.r, L.r) - Math.max(r.l, L.l) > 1 && Math.min(r.b, L.b) - Math.max(r.t, L.t) > 1;
+    items.forEach((it, i) => { if (!it.hidden && it.rects.some(r => meets(cut(box(r), clipFor(it.control ? it.el.parentElement : it.el))))) { under.add(i); underNames.push(name(it.el, it.text)); } });
+    for (const c of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [role=button]')) {
+      if (c.closest('yiyue-a11y') || !c.checkVisibility({ visibilityProperty: true })) continue;
+      if (meets(box(c.getBoundingClientRect())) && !underNames.includes(name(c, c.textContent || c.value || ''))) underNames.push('control ' + name(c, c.textContent || c.value || ''));
+    }
+  }
   const ex = s => [...s].slice(0, 5).map(i => name(items[i].el, items[i].text));
   return {
     texts,
     hscroll: document.documentElement.scrollWidth > document.documentElement.clientWidth + 1,
     clipped: bad.clipped.size, spilled: bad.spilled.size, offscreen: bad.offscreen.size, overlap: bad.overlap.size,
+    launcher: underNames.length, underLauncher: underNames.slice(0, 5),
     examples: { clipped: ex(bad.clipped), spilled: ex(bad.spilled), offscreen: ex(bad.offscreen), overlap: ex(bad.overlap) },
   };
 })

@@ -98,7 +98,23 @@ public final class FactsCollector {
                 .focusObscured(str(r.get(20)))
                 .focusChangesStyle(bool(r.get(21)))
                 .generatedContent(r.size() > 22 ? str(r.get(22)) : null)
+                .backgroundStops(r.size() > 23 ? colors(r.get(23)) : null)
                 .build();
+    }
+
+    private static List<Rgba> colors(Object o) {
+        if (!(o instanceof List<?> list) || list.isEmpty()) {
+            return null;
+        }
+        List<Rgba> out = new java.util.ArrayList<>();
+        for (Object c : list) {
+            Rgba rgba = color(c);
+            if (rgba == null) {
+                return null;
+            }
+            out.add(rgba);
+        }
+        return out;
     }
 
     private static Rgba color(Object o) {

@@ -30,7 +30,13 @@ public final class PageInput {
     /** Bigger pages are refused rather than exhausting memory. */
     public static final long MAX_BYTES = 20L * 1024 * 1024;
 
-    public record Loaded(String location, String baseUrl, String html, String charset) {
+    /** @param contentType as served (HTTP) or implied by the file extension; null when unknown */
+    public record Loaded(String location, String baseUrl, String html, String charset, String contentType) {
+
+        /** What the document is (HTML, XHTML, SVG, MathML, other XML), for rule applicability. */
+        public org.yiyue.rules.page.DocumentKind kind() {
+            return org.yiyue.rules.page.DocumentKind.of(contentType, org.yiyue.rules.page.DocumentKind.rootName(html));
+        }
     }
 
     private static final Pattern META = Pattern.compile(
@@ -59,7 +65,8 @@ public final class PageInput {
         byte[] bytes = Files.readAllBytes(p);
         Charset cs = forcedCharset != null ? charset(forcedCharset).orElseThrow(
                 () -> new IOException("unknown charset " + forcedCharset)) : detect(bytes, null);
-        return new Loaded(arg, p.toAbsolutePath().toUri().toString(), decode(bytes, cs), cs.name());
+        return new Loaded(arg, p.toAbsolutePath().toUri().toString(), decode(bytes, cs), cs.name(),
+                org.yiyue.rules.page.DocumentKind.contentTypeOfFile(p.getFileName().toString()));
     }
 
     /** One client for every fetch: building one per page costs a selector thread and a connection each time. */
@@ -100,7 +107,7 @@ public final class PageInput {
         String header = resp.headers().firstValue("content-type").orElse("");
         Charset cs = forcedCharset != null ? charset(forcedCharset).orElseThrow(
                 () -> new IOException("unknown charset " + forcedCharset)) : detect(bytes, header);
-        return new Loaded(url, resp.uri().toString(), decode(bytes, cs), cs.name());
+        return new Loaded(url, resp.uri().toString(), decode(bytes, cs), cs.name(), header.isBlank() ? null : header);
     }
 
     /** The charset to decode with. */

@@ -14,6 +14,7 @@ import org.yiyue.audit.browser.AuditBrowser;
 import org.yiyue.audit.browser.RenderedPages;
 import org.yiyue.rules.engine.RuleEngine;
 import org.yiyue.rules.model.Outcome;
+import org.yiyue.rules.page.DocumentKind;
 import org.yiyue.rules.page.Page;
 
 import picocli.CommandLine.Command;
@@ -92,11 +93,18 @@ public final class RulesCommand implements Callable<Integer> {
                         }
                         page = RenderedPages.load(browser.driver(), url, Duration.ofMillis(200));
                         subject = url;
-                        pageCharset = String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                                .executeScript("return document.characterSet"));
+                        Object doc = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                                // Chromium shows XML without a stylesheet through its XML viewer (an XHTML document
+                                // holding the source): the served document's root is the source's first element
+                                "var v = document.getElementById('webkit-xml-viewer-source-xml');"
+                                        + "var root = v && v.firstElementChild ? v.firstElementChild : document.documentElement;"
+                                        + "return [document.characterSet, document.contentType, root ? root.localName : null]");
+                        java.util.List<?> d = (java.util.List<?>) doc;
+                        pageCharset = String.valueOf(d.get(0));
+                        page = page.withKind(DocumentKind.of((String) d.get(1), (String) d.get(2)));
                     } else {
                         PageInput.Loaded loaded = PageInput.read(input, charset);
-                        page = Page.of(Jsoup.parse(loaded.html(), loaded.baseUrl()), loaded.baseUrl());
+                        page = Page.of(Jsoup.parse(loaded.html(), loaded.baseUrl()), loaded.baseUrl()).withKind(loaded.kind());
                         subject = loaded.baseUrl();
                         pageCharset = loaded.charset();
                     }

@@ -29,6 +29,38 @@ return (function (maxElements, maxFocusProbes) {
     }
     return 'rgba(' + out[0] + ', ' + out[1] + ', ' + out[2] + ', 1)';
   }
+  // a gradient (no image) behind the text: its colour stops composited on what lies beneath and under the
+  // semi-transparent layers above it, for the "highest possible contrast" of ACT; null when anything else decides
+  function gradientStops(el) {
+    var above = [];
+    for (var p = el; p && p.nodeType === 1; p = p.parentElement) {
+      var cs = getComputedStyle(p);
+      var c = parseRgba(cs.backgroundColor);
+      if (c === null) { return null; }
+      if (cs.backgroundImage && cs.backgroundImage !== 'none') {
+        if (!/^(repeating-)?(linear|radial|conic)-gradient\(/.test(cs.backgroundImage) || /url\(/.test(cs.backgroundImage)) { return null; }
+        var beneath = p.parentElement ? background(p.parentElement) : 'rgba(255, 255, 255, 1)';
+        if (beneath === null) { return null; }
+        var under = parseRgba(beneath);
+        if (c[3] > 0) { under = mix(c, under); }
+        var found = cs.backgroundImage.match(/rgba?\([^)]*\)|transparent/g) || [];
+        if (found.length === 0) { return null; }
+        return found.map(function (s) {
+          var stop = s === 'transparent' ? [0, 0, 0, 0] : parseRgba(s);
+          var out = stop[3] > 0 ? mix(stop, under) : under;
+          for (var i = above.length - 1; i >= 0; i--) { out = mix(above[i], out); }
+          return 'rgba(' + out[0] + ', ' + out[1] + ', ' + out[2] + ', 1)';
+        });
+      }
+      if (c[3] >= 1) { return null; }
+      if (c[3] > 0) { above.push(c); }
+    }
+    return null;
+  }
+  function mix(top, under) {
+    var a = top[3];
+    return [top[0] * a + under[0] * (1 - a), top[1] * a + under[1] * (1 - a), top[2] * a + under[2] * (1 - a)];
+  }
   // something other than the element's ancestors painted behind its text (positioned boxes, images): the
   // ancestor-composited background would be wrong, so the background is reported unknown
   function occluded(el, r) {
@@ -86,12 +118,17 @@ return (function (maxElements, maxFocusProbes) {
     var rendered = true;
     try { rendered = el.checkVisibility({visibilityProperty: true}); } catch (e) { rendered = cs.display !== 'none'; }
     var focusable = el.tabIndex >= 0 && !el.disabled && !el.closest('[inert]') && rendered;
-    var bgText = null;
-    if (ownText && (!cs.textShadow || cs.textShadow === 'none') && !occluded(el, r)) { bgText = background(el); }
+    var bgText = null, stops = null;
+    if (ownText && (!cs.textShadow || cs.textShadow === 'none') && !occluded(el, r)) {
+      bgText = background(el);
+      if (bgText === null) { stops = gradientStops(el); }
+    }
     rows.push([i, ownText ? cs.color : null, bgText, fs, px(cs.fontWeight),
       r.left + sx, r.top + sy, r.width, r.height, cs.display, cs.visibility, visible, focusable, cs.position,
-      scrollable, cs.cursor, px(cs.letterSpacing), px(cs.wordSpacing), lh, lines, null, null, generated(el)]);
+      scrollable, cs.cursor, px(cs.letterSpacing), px(cs.wordSpacing), lh, lines, null, null, generated(el), stops]);
   }
+  // a modal dialog makes the rest of the page inert, which the DOM does not show: mark it for the rules
+  try { var modal = document.querySelector(':modal'); if (modal) { modal.setAttribute('data-yiyue-modal', ''); document.documentElement.setAttribute('data-yiyue-has-modal', ''); } } catch (e) { /* old browser */ }
   // serialise before the focus probes: focus handlers may change the DOM (open menus, blur, …)
   var doctype = document.doctype ? '<!DOCTYPE ' + document.doctype.name + '>' : '';
   var html = doctype + document.documentElement.outerHTML;

@@ -31,6 +31,15 @@ final class ActScorer {
 
     record RuleScore(String ruleId, String ruleName, boolean approved, Consistency consistency, List<String> procedures,
             List<CaseResult> cases) {
+
+        /**
+         * Inconsistent only because this half of the cases holds no failed example for the rule (W3C's definition
+         * needs one failed example caught): no example was judged wrongly.
+         */
+        boolean inconsistentForLackOfFailedExample() {
+            return consistency == Consistency.inconsistent && cases.stream().noneMatch(c -> c.c().expected().equals("failed"))
+                    && cases.stream().noneMatch(CaseResult::wrong);
+        }
     }
 
     private final Function<String, String> scToEarl;

@@ -29,7 +29,7 @@ final class ConformanceTable {
             String procs = "";
             for (List<RuleScore> mode : byMode.values()) {
                 RuleScore m = mode.get(i);
-                sb.append(' ').append(m.consistency()).append(" |");
+                sb.append(' ').append(m.consistency()).append(m.inconsistentForLackOfFailedExample() ? "*" : "").append(" |");
                 if (!m.procedures().isEmpty()) {
                     procs = String.join("+", m.procedures());
                 }
@@ -44,7 +44,7 @@ final class ConformanceTable {
             }
             sb.append(String.format("%n%s: approved %s; proposed %s", e.getKey(), counts(approved), counts(proposed)));
         }
-        sb.append("\n");
+        sb.append("\n* inconsistent by W3C's definition only: this half holds no failed example of the rule, none judged wrongly\n");
         for (var e : byMode.entrySet()) {
             sb.append("\nWrong or undecided examples (").append(e.getKey()).append(", rules not complete):\n");
             for (RuleScore r : e.getValue()) {

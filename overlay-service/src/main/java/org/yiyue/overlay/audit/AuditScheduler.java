@@ -35,6 +35,8 @@ public class AuditScheduler {
     @Inject
     AuditJobs jobs;
     @Inject
+    AuditStore store;
+    @Inject
     SiteRegistry sites;
 
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
@@ -64,7 +66,7 @@ public class AuditScheduler {
                     try {
                         // every instance of a cluster keeps the schedule: the first to get there starts the audit
                         long recent = System.currentTimeMillis() - every.toMillis() / 2;
-                        if (jobs.store.history(site.id()).stream().anyMatch(r -> "scheduler".equals(r.createdBy())
+                        if (store.history(site.id()).stream().anyMatch(r -> "scheduler".equals(r.createdBy())
                                 && r.createdAt() > recent)) {
                             return;
                         }

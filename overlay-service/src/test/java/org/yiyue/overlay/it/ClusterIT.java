@@ -16,11 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -30,41 +32,55 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.yiyue.demo.ReplicaSites;
+import org.yiyue.testkit.PostgresServer;
 
 /**
  * Two overlay instances (A and B) as real Payara Micro processes joined in one data grid over TCP/IP discovery on
- * loopback, in front of a loopback origin: shared response cache, purges that reach every member, a fix ledger
- * that adds up both instances, speech audio and rate buckets shared, and a console login made through A that keeps
- * working through B after A is killed with SIGKILL.
+ * loopback, both on one PostgreSQL (testkit's throw-away server), in front of a loopback origin and a replica site:
+ * shared response cache, purges that reach every member, a fix ledger that adds up both instances, speech audio and
+ * rate buckets shared, and after A is killed with SIGKILL: a console login made through A keeps working through B,
+ * and an audit started on A is taken over and finished by B without losing the pages A had finished.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     static LoopbackOrigin origin;
+    static ReplicaSites replicas;
     static PayaraNode a;
     static PayaraNode b;
+    static final String BASIC = "Basic " + Base64.getEncoder()
+            .encodeToString("pingce:Yiyue-Demo-2026".getBytes(StandardCharsets.UTF_8));
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startCluster() throws Exception {
         origin = new LoopbackOrigin();
+        replicas = ReplicaSites.start();
+        PostgresServer pg = PostgresServer.shared();
+        String db = pg.createDatabase("cluster_it_" + System.currentTimeMillis() % 1_000_000);
         Path dir = Files.createDirectories(Path.of(System.getProperty("yiyue.war")).getParent()
                 .resolve("cluster-it").resolve(String.valueOf(System.currentTimeMillis())));
         Path sites = dir.resolve("sites.json");
         Files.writeString(sites, """
                 {"sites": [
                   {"id": "lab", "name": "测试站点", "upstream": "%s",
-                   "fixes": [{"type": "set-lang", "lang": "zh-CN", "pages": ["/fixes.html"]}]}
+                   "fixes": [{"type": "set-lang", "lang": "zh-CN", "pages": ["/fixes.html"]}]},
+                  {"id": "portal", "name": "河源市人民政府门户网站", "upstream": "%s"}
                 ]}
-                """.formatted(origin.origin()), StandardCharsets.UTF_8);
+                """.formatted(origin.origin(), replicas.origin("portal").toString().replaceAll("/$", "")),
+                StandardCharsets.UTF_8);
         Path war = dir.resolve("ROOT.war");
         Files.copy(Path.of(System.getProperty("yiyue.war")), war, StandardCopyOption.REPLACE_EXISTING);
         List<PayaraNode> nodes = PayaraNode.startCluster(List.of("A", "B"), war, dir, Map.of(
-                "yiyue.sites.file", sites.toString(), "yiyue.tts.burst", "3", "yiyue.tts.per-minute", "1"));
+                "yiyue.sites.file", sites.toString(), "yiyue.tts.burst", "3", "yiyue.tts.per-minute", "1",
+                "yiyue.db.url", db, "yiyue.db.user", PostgresServer.USER, "yiyue.db.password", PostgresServer.PASSWORD,
+                // a slow crawl, so A is killed mid-audit; a short lease, so B takes the audit over soon after
+                "yiyue.audit.crawl-delay-ms", "1500", "yiyue.audit.lease", "PT4S"));
         a = nodes.get(0);
         b = nodes.get(1);
-        a.awaitReady(2, Duration.ofSeconds(300));
+        a.awaitReady(2, Duration.ofSeconds(600)); // 10–20 s on an idle box; minutes at load 50
         b.awaitReady(2, Duration.ofSeconds(60));
     }
 
@@ -77,6 +93,9 @@ class ClusterIT {
         }
         if (origin != null) {
             origin.close();
+        }
+        if (replicas != null) {
+            replicas.close();
         }
     }
 
@@ -150,7 +169,14 @@ class ClusterIT {
 
     @Test
     @Order(5)
-    void consoleLoginThroughAKeepsWorkingThroughBAfterAIsKilled() throws Exception {
+    void consoleLoginAndAuditOutliveTheInstanceThatStartedThem() throws Exception {
+        HttpResponse<String> started = HTTP.send(request(a, "/api/audits").header("Authorization", BASIC)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"site\":\"portal\",\"staticOnly\":true,\"maxPages\":10,\"maxDepth\":2}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, started.statusCode(), started.body());
+        String run = json(started.body()).getString("id");
+
         String form = "username=pingce&password=" + URLEncoder.encode("Yiyue-Demo-2026", StandardCharsets.UTF_8);
         HttpResponse<String> login = HTTP.send(request(a, "/console/login")
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -161,11 +187,52 @@ class ClusterIT {
         assertTrue(cookies.contains("JSESSIONID"), login.headers().map().toString());
         assertLoggedIn(b, cookies, "through B while A runs");
 
+        // kill A once it has finished some pages of the audit, but not all
+        List<String> finishedOnA = List.of();
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (finishedOnA.size() < 2 && System.nanoTime() < until) {
+            Thread.sleep(300);
+            finishedOnA = pages(a, run);
+        }
+        assertTrue(finishedOnA.size() >= 2, "A finished no pages: " + finishedOnA);
+        JsonObject beforeKill = json(api(a, "/api/audits/" + run).body());
+        assertEquals("running", beforeKill.getString("status"), beforeKill.toString());
         a.kill9();
         assertFalse(a.alive());
+
         assertLoggedIn(b, cookies, "through B after A was killed");
         HttpResponse<String> anonymous = HTTP.send(request(b, "/console").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, anonymous.statusCode(), "without the session cookie B asks for a login");
+
+        JsonObject done = null;
+        until = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < until) {
+            done = json(api(b, "/api/audits/" + run).body());
+            if (done.getString("status").equals("succeeded") || done.getString("status").equals("failed")) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals("succeeded", done.getString("status"), "B did not finish the audit A started: " + done);
+        List<String> all = pages(b, run);
+        assertTrue(all.containsAll(finishedOnA), "pages A had finished were lost: " + finishedOnA + " vs " + all);
+        assertEquals(all.size(), all.stream().map(p -> p.substring(p.indexOf(' ') + 1)).distinct().count(),
+                "a page was audited twice: " + all);
+        assertTrue(all.size() > finishedOnA.size(), "B audited nothing more: " + all);
+        assertEquals(200, HTTP.send(request(b, "/api/audits/" + run + "/report.json").header("Authorization", BASIC)
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    /** "seq url" of each page the run has stored. */
+    private static List<String> pages(PayaraNode node, String run) throws Exception {
+        HttpResponse<String> r = api(node, "/api/audits/" + run + "/pages");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonArray list = Json.createReader(new StringReader(r.body())).readArray();
+        return list.stream().map(JsonValue::asJsonObject).map(p -> p.getInt("seq") + " " + p.getString("url")).toList();
+    }
+
+    private static HttpResponse<String> api(PayaraNode node, String path) throws Exception {
+        return HTTP.send(request(node, path).header("Authorization", BASIC).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertLoggedIn(PayaraNode node, String cookies, String when) throws Exception {

@@ -68,6 +68,8 @@ public final class AriaRoles {
     /** Required states and properties without an implicit default value (conservative subset of ARIA 1.2). */
     public static final Map<String, List<String>> REQUIRED_STATES = Map.of(
             "checkbox", List.of("aria-checked"),
+            "combobox", List.of("aria-expanded"),
+            "heading", List.of("aria-level"),
             "switch", List.of("aria-checked"),
             "radio", List.of("aria-checked"),
             "meter", List.of("aria-valuenow"),

@@ -62,11 +62,20 @@ public final class Focus {
         return false;
     }
 
+    /**
+     * Inert: inside an inert subtree, or outside the open modal dialog (the browser collector marks it, since a
+     * modal dialog leaves no trace in the DOM: data-yiyue-has-modal on the root, data-yiyue-modal on the dialog).
+     */
     public static boolean inert(Element e) {
         for (Element p = e; p != null; p = p.parent()) {
             if (p.hasAttr("inert")) {
                 return true;
             }
+        }
+        org.jsoup.nodes.Document doc = e.ownerDocument();
+        Element root = doc == null ? null : doc.firstElementChild();
+        if (root != null && root.hasAttr("data-yiyue-has-modal")) {
+            return e.closest("[data-yiyue-modal]") == null;
         }
         return false;
     }

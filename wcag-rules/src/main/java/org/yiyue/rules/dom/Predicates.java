@@ -51,6 +51,22 @@ public final class Predicates {
         return Visibility.visible(e, page);
     }
 
+    /**
+     * ACT "disabled element": matches :disabled (an actually disabled form control), or it or an ancestor has
+     * aria-disabled="true".
+     */
+    public static boolean isDisabledElement(Element e) {
+        if (Focus.disabled(e)) {
+            return true;
+        }
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p.attr("aria-disabled").trim().equalsIgnoreCase("true")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isFocusable(Element e, Page page) {
         return Focus.isFocusable(e, page);
     }

@@ -146,13 +146,22 @@ public final class Visibility {
         if (pos.equals("absolute") || pos.equals("fixed")) {
             for (String side : new String[] {"left", "top"}) {
                 Optional<String> v = s.value(side);
-                if (v.isPresent() && v.get().matches("-\\d{4,}(\\.\\d+)?px")) {
+                if (v.isPresent() && farOffScreen(v.get())) {
                     return true;
                 }
             }
         }
         String clip = s.value("clip").orElse("");
         return clip.replace(" ", "").matches("rect\\(0(px)?,?0(px)?,?0(px)?,?0(px)?\\)");
+    }
+
+    /** A negative offset of 1000 CSS px or more (em/rem counted at 16 px): the classic off-screen hiding. */
+    private static boolean farOffScreen(String value) {
+        return org.yiyue.rules.css.Length.parse(value).flatMap(l -> switch (l.unit()) {
+            case "px" -> Optional.of(l.value());
+            case "em", "rem" -> Optional.of(l.value() * 16);
+            default -> Optional.<Double>empty();
+        }).map(px -> px <= -1000).orElse(false);
     }
 
     public static Optional<ElementFacts> facts(Element e, Page page) {

@@ -1,6 +1,9 @@
 package org.yiyue.rules.engine;
 
 import java.util.List;
+import java.util.Set;
+
+import org.yiyue.rules.page.DocumentKind;
 
 import org.yiyue.rules.model.Outcome;
 import org.yiyue.rules.model.RuleMeta;
@@ -12,6 +15,13 @@ public interface Rule {
     RuleMeta meta();
 
     List<Outcome> evaluate(Page page);
+
+    /** Documents the rule can apply to; on others the engine reports it inapplicable without evaluating it. */
+    default Set<DocumentKind> documentKinds() {
+        return HTML_DOCUMENTS;
+    }
+
+    Set<DocumentKind> HTML_DOCUMENTS = Set.of(DocumentKind.HTML, DocumentKind.XHTML);
 
     default String id() {
         return meta().id();

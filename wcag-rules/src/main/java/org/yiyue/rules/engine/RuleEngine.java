@@ -52,6 +52,9 @@ public final class RuleEngine {
     }
 
     static List<Outcome> safely(Rule rule, Page page) {
+        if (!rule.documentKinds().contains(page.kind())) {
+            return List.of(new Outcome.Inapplicable(rule.id()));
+        }
         try {
             List<Outcome> outcomes = rule.evaluate(page);
             return outcomes.isEmpty() ? List.of(new Outcome.Inapplicable(rule.id())) : outcomes;

@@ -14,6 +14,8 @@ import java.util.Optional;
  *                        not measured
  * @param focusChangesStyle focusing changed a computed outline/box-shadow/border/background/colour/text-decoration
  * @param generatedContent the computed content of ::before/::after (CSS generated text), null when none
+ * @param backgroundStops where the background behind the text is a gradient (no image): its colour stops
+ *                        composited like {@code background}; null otherwise
  */
 public record ElementFacts(
         Rgba color,
@@ -34,7 +36,8 @@ public record ElementFacts(
         Integer lineCount,
         String focusObscured,
         Boolean focusChangesStyle,
-        String generatedContent) {
+        String generatedContent,
+        java.util.List<Rgba> backgroundStops) {
 
     public Optional<Rgba> colorOpt() { return Optional.ofNullable(color); }
     public Optional<Rgba> backgroundOpt() { return Optional.ofNullable(background); }
@@ -54,6 +57,7 @@ public record ElementFacts(
         private String display, visibility, position, cursor, focusObscured;
         private Boolean visible, focusable, scrollable, focusChangesStyle;
         private String generatedContent;
+        private java.util.List<Rgba> backgroundStops;
 
         public Builder color(Rgba v) { color = v; return this; }
         public Builder background(Rgba v) { background = v; return this; }
@@ -74,11 +78,12 @@ public record ElementFacts(
         public Builder focusObscured(String v) { focusObscured = v; return this; }
         public Builder focusChangesStyle(Boolean v) { focusChangesStyle = v; return this; }
         public Builder generatedContent(String v) { generatedContent = v; return this; }
+        public Builder backgroundStops(java.util.List<Rgba> v) { backgroundStops = v; return this; }
 
         public ElementFacts build() {
             return new ElementFacts(color, background, fontSizePx, fontWeight, box, display, visibility, visible,
                     focusable, position, scrollable, cursor, letterSpacingPx, wordSpacingPx, lineHeightPx, lineCount,
-                    focusObscured, focusChangesStyle, generatedContent);
+                    focusObscured, focusChangesStyle, generatedContent, backgroundStops);
         }
     }
 }

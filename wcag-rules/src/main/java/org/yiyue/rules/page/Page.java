@@ -16,29 +16,41 @@ public final class Page {
     private final Document document;
     private final String url;
     private final RenderedFacts facts;
+    private final DocumentKind kind;
     /** Per-page memo of derived facts (roles, hidden state): rules run on one Page, possibly in parallel. */
     private final ConcurrentHashMap<Object, Object> memo = new ConcurrentHashMap<>();
 
     private record Key(String kind, Element element) {
     }
 
-    private Page(Document document, String url, RenderedFacts facts) {
+    private Page(Document document, String url, RenderedFacts facts, DocumentKind kind) {
         this.document = Objects.requireNonNull(document);
         this.url = url == null ? "" : url;
         this.facts = facts;
+        this.kind = Objects.requireNonNull(kind);
     }
 
     public static Page of(Document document, String url) {
-        return new Page(document, url, null);
+        return new Page(document, url, null, DocumentKind.HTML);
     }
 
     public static Page of(Document document, String url, RenderedFacts facts) {
-        return new Page(document, url, facts);
+        return new Page(document, url, facts, DocumentKind.HTML);
     }
 
     /** Convenience for tests and callers holding a string. */
     public static Page parse(String html, String url) {
-        return new Page(Jsoup.parse(html, url == null ? "" : url), url, null);
+        return new Page(Jsoup.parse(html, url == null ? "" : url), url, null, DocumentKind.HTML);
+    }
+
+    /** The same page known to be of another document kind (from its content type and root element). */
+    public Page withKind(DocumentKind documentKind) {
+        return documentKind == kind ? this : new Page(document, url, facts, documentKind);
+    }
+
+    /** HTML unless the caller said otherwise ({@link #withKind}). */
+    public DocumentKind kind() {
+        return kind;
     }
 
     public Document document() {

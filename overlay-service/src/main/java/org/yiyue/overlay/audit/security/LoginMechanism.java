@@ -1,6 +1,7 @@
 package org.yiyue.overlay.audit.security;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -8,7 +9,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -27,7 +27,6 @@ import jakarta.servlet.http.HttpSession;
  * Every failed login is written to the {@link AccessLog}, and so is each console login.
  */
 @ApplicationScoped
-@AutoApplySession
 public class LoginMechanism implements HttpAuthenticationMechanism {
 
     public static final String LOGIN_FAILED = "yiyue.login.failed";
@@ -36,9 +35,10 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     /** Set when the account's role may not log in from this address. */
     public static final String ADDRESS_REFUSED = "yiyue.login.address-refused";
     /**
-     * The signed-in account, also kept as plain strings in the HTTP session: in a cluster the session lives in the
-     * data grid, but the container's own record of the login does not travel with it, so another instance restores
-     * the login from these attributes (the session id is changed at login, and logout invalidates the session).
+     * The signed-in account, kept as plain strings in the HTTP session and applied to each request from there
+     * (instead of the container's session login, {@code @AutoApplySession}): in a cluster the session lives in the
+     * data grid, and the container's own record of a login came back on another instance without its groups, so
+     * the account was refused there (ClusterIT). The session id is changed at login; logout invalidates the session.
      */
     static final String SESSION_CALLER = "yiyue.account.caller";
     static final String SESSION_GROUPS = "yiyue.account.groups";
@@ -68,6 +68,12 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             request.setAttribute(LOGIN_FAILED, Boolean.TRUE);
             return context.doNothing();
         }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
+            Object groups = session.getAttribute(SESSION_GROUPS);
+            return context.notifyContainerAboutLogin(caller, groups instanceof String g && !g.isEmpty()
+                    ? Set.copyOf(Arrays.asList(g.split("\n"))) : Set.of());
+        }
         String auth = request.getHeader("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
@@ -80,12 +86,6 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             if (colon > 0) {
                 return login(request, context, decoded.substring(0, colon), decoded.substring(colon + 1), null);
             }
-        }
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
-            Object groups = session.getAttribute(SESSION_GROUPS);
-            return context.notifyContainerAboutLogin(caller, groups instanceof String g && !g.isEmpty()
-                    ? Set.of(g.split("\n")) : Set.of());
         }
         return context.doNothing();
     }
@@ -104,11 +104,12 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             }
             if (logSuccess != null) {
                 log.record(user, role.get(), logSuccess, request.getRequestURI(), client, 200);
-                // console logins only (Basic sends credentials with every request): remembered for other instances
-                HttpSession session = request.getSession(true);
-                session.setAttribute(SESSION_CALLER, r.getCallerPrincipal().getName());
-                session.setAttribute(SESSION_GROUPS, String.join("\n", r.getCallerGroups()));
             }
+            // kept in the session for the next requests, on this instance or another (a Basic client that keeps
+            // the cookie is spared the next password check, as with the container's session login before)
+            HttpSession session = request.getSession(true);
+            session.setAttribute(SESSION_CALLER, r.getCallerPrincipal().getName());
+            session.setAttribute(SESSION_GROUPS, String.join("\n", r.getCallerGroups()));
             return context.notifyContainerAboutLogin(r);
         }
         request.setAttribute(LOGIN_FAILED, Boolean.TRUE);

@@ -28,7 +28,7 @@ public final class ScrollableReachable extends ElementRule {
                 .title("可滚动内容可通过键盘到达", "Scrollable content can be reached with sequential focus navigation")
                 .help("给可滚动区域加 tabindex=\"0\"（并命名），或在其中放置可聚焦元素",
                         "Give the scrollable region tabindex=\"0\" (and a name), or put focusable content in it")
-                .wcag(Level.A, "2.1.1").act("0ssw9k", true).tags("keyboard").rendered().build());
+                .wcag(Level.A, "2.1.1").wcag(Level.AAA, "2.1.3").act("0ssw9k", true).tags("keyboard").rendered().build());
     }
 
     @Override

@@ -23,6 +23,13 @@ public final class SvgImageName extends NameRule {
                 .wcag(Level.A, "1.1.1").act("7d6734", true).tags("names").impact(Impact.SERIOUS).build());
     }
 
+    /** SVG elements exist in SVG images as well as inside HTML pages. */
+    @Override
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return java.util.EnumSet.of(org.yiyue.rules.page.DocumentKind.HTML, org.yiyue.rules.page.DocumentKind.XHTML,
+                org.yiyue.rules.page.DocumentKind.SVG);
+    }
+
     @Override
     protected String candidates() {
         return "[role]";

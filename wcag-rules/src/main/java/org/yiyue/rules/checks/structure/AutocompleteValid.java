@@ -72,7 +72,7 @@ public final class AutocompleteValid extends ElementRule {
     @Override
     protected boolean applies(Element e, Page page) {
         String value = e.attr("autocomplete").trim().toLowerCase(Locale.ROOT);
-        if (value.isEmpty() || value.equals("on") || value.equals("off") || Focus.disabled(e)) {
+        if (value.isEmpty() || value.equals("on") || value.equals("off") || Predicates.isDisabledElement(e)) {
             return false;
         }
         String type = Dom.attrLower(e, "type");

@@ -36,7 +36,9 @@ public final class OrientationNotLocked extends AtomicRule {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ROTATE_PROP = Pattern.compile("(?:^|;)\\s*rotate\\s*:\\s*(-?[\\d.]+)(deg|turn|rad|grad)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern MATRIX = Pattern.compile("matrix\\(\\s*(-?[\\d.]+)\\s*,\\s*(-?[\\d.]+)\\s*,", Pattern.CASE_INSENSITIVE);
+    /** matrix(a, b, …) and matrix3d(a, b, …): a and b give the rotation about the Z axis, atan2(b, a). */
+    private static final Pattern MATRIX = Pattern.compile("matrix(?:3d)?\\(\\s*(-?[\\d.]+(?:e-?\\d+)?)\\s*,\\s*(-?[\\d.]+(?:e-?\\d+)?)\\s*,",
+            Pattern.CASE_INSENSITIVE);
 
     public OrientationNotLocked() {
         super(Meta.rule("orientation-not-locked")

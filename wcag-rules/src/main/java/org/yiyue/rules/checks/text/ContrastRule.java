@@ -16,6 +16,7 @@ import org.yiyue.rules.model.Outcome;
 import org.yiyue.rules.model.RuleMeta;
 import org.yiyue.rules.page.ElementFacts;
 import org.yiyue.rules.page.Page;
+import org.yiyue.rules.page.Rgba;
 
 /**
  * Shared shape of the contrast rules (afw4f7, 09o5cg). Test targets are elements with visible text-node children
@@ -62,12 +63,30 @@ abstract class ContrastRule extends ElementRule {
         if (text.isEmpty() || Visibility.visible(e, page) == Tri.NO) {
             return false;
         }
-        return !disabledContext(e);
+        return !disabledContext(e, page) && !sameAsBackground(e, page);
     }
 
-    /** Text inside a disabled widget/group, or inside the label of a disabled control, is exempt. */
-    static boolean disabledContext(Element e) {
+    /** Text painted in its background's colour changes no pixel when made transparent: it is not visible. */
+    private static boolean sameAsBackground(Element e, Page page) {
+        Optional<ElementFacts> f = Visibility.facts(e, page);
+        if (f.isEmpty() || f.get().color() == null) {
+            return false;
+        }
+        List<Rgba> behind = f.get().background() != null ? List.of(f.get().background()) : f.get().backgroundStops();
+        return behind != null && !behind.isEmpty()
+                && behind.stream().allMatch(b -> Contrast.ratioOver(f.get().color(), b) < 1.0 + 1e-6);
+    }
+
+    /**
+     * Text inside a disabled widget/group, or inside an element used in the accessible name of a disabled widget
+     * (its label, or referenced by its aria-labelledby), is exempt.
+     */
+    static boolean disabledContext(Element e, Page page) {
+        java.util.Set<String> disabledLabels = disabledLabelIds(page);
         for (Element p = e; p != null; p = p.parent()) {
+            if (!disabledLabels.isEmpty() && !p.id().isEmpty() && disabledLabels.contains(p.id())) {
+                return true;
+            }
             if (p.attr("aria-disabled").trim().equalsIgnoreCase("true")) {
                 return true;
             }
@@ -91,6 +110,20 @@ abstract class ContrastRule extends ElementRule {
         return false;
     }
 
+    /** Ids of elements that name a disabled widget through aria-labelledby (once per page). */
+    private static java.util.Set<String> disabledLabelIds(Page page) {
+        Element root = page.document();
+        return page.memo("disabled-label-ids", root, () -> {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (Element w : page.document().select("[aria-labelledby]")) {
+                if (org.yiyue.rules.dom.Predicates.isDisabledElement(w)) {
+                    ids.addAll(List.of(w.attr("aria-labelledby").trim().split("\\s+")));
+                }
+            }
+            return ids;
+        });
+    }
+
     @Override
     protected Verdict expectation(Target t, Page page) {
         Element e = t.element();
@@ -102,12 +135,14 @@ abstract class ContrastRule extends ElementRule {
         if (f.isEmpty() || f.get().color() == null || f.get().fontSizePx() == null) {
             return Verdict.cantTell("浏览器未测得此元素的颜色或字号", "The browser did not measure this element's colour or size");
         }
-        if (f.get().background() == null) {
-            return Verdict.cantTell("背景为图片、渐变或无法确定，需人工核对对比度",
-                    "The background is an image, gradient or unknown; check the contrast by hand");
-        }
         ElementFacts facts = f.get();
-        double ratio = Contrast.ratioOver(facts.color(), facts.background());
+        List<Rgba> behind = facts.background() != null ? List.of(facts.background()) : facts.backgroundStops();
+        if (behind == null || behind.isEmpty()) {
+            return Verdict.cantTell("背景为图片或无法确定，需人工核对对比度",
+                    "The background is an image or unknown; check the contrast by hand");
+        }
+        // ACT: the highest possible contrast between the text and what lies behind it (gradient stops included)
+        double ratio = behind.stream().mapToDouble(b -> Contrast.ratioOver(facts.color(), b)).max().orElseThrow();
         int weight = facts.fontWeight() == null ? 400 : facts.fontWeight();
         boolean largeText = Contrast.largeScale(facts.fontSizePx(), weight);
         double needed = largeText ? large : normal;
