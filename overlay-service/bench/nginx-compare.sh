@@ -24,6 +24,7 @@ fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 WORK=$(mktemp -d)
+chmod 755 "$WORK" # nginx workers run as nobody and must read www/
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -98,7 +99,9 @@ for i in $(seq 1 300); do
   sleep 1
 done
 for u in "http://127.0.0.1:$SUB/page.html" "http://127.0.0.1:$OVERLAY/s/bench/page.html"; do
-  curl -fs -H 'Accept-Encoding: gzip' --compressed "$u" | grep -q 'toolbar.js' || { echo "no tag from $u" >&2; tail -30 "$WORK/payara.log"; exit 1; }
+  # to a file first: "curl | grep -q" fails under pipefail when grep stops reading early
+  curl -fs -H 'Accept-Encoding: gzip' --compressed "$u" -o "$WORK/check.html" || true
+  grep -q 'toolbar.js' "$WORK/check.html" || { echo "no tag from $u" >&2; tail -30 "$WORK/payara.log"; exit 1; }
 done
 
 declare -A RPS P99
