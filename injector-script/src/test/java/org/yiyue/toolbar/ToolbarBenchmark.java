@@ -18,7 +18,8 @@ import org.yiyue.demo.ReplicaSites;
 @Tag("benchmark")
 class ToolbarBenchmark {
 
-    static final int RUNS = 9;
+    /** -Dyiyue.bench.runs=N on a busy machine (default 9). */
+    static final int RUNS = Integer.getInteger("yiyue.bench.runs", 9);
 
     static String bigPage() {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><!--YIYUE--><meta charset=\"utf-8\"><title>大页面</title>"
@@ -120,6 +121,7 @@ class ToolbarBenchmark {
         long elements = (Long) b.js("return document.getElementsByTagName('*').length");
         // warm up once (first use builds the page stylesheets and scans the page's CSS)
         b.js("const a = window[Symbol.for('yiyue.a11y')]; a.set({text: 200, scheme: 'dark'}); document.body.offsetHeight; a.set({text: 100, scheme: ''});");
+        b.d.manage().timeouts().scriptTimeout(java.time.Duration.ofMinutes(10)); // many restyles of a big page on a busy machine
         Map<?, ?> med = (Map<?, ?>) b.js(MEASURE, RUNS);
         System.out.printf("[benchmark] %s: %d elements, median of %d interleaved runs incl. style+layout:%n", label, elements, RUNS);
         for (String[] c : new String[][] {{"text", "200% text     ", "refText"}, {"scheme", "colour scheme ", "refColour"}, {"both", "200% + scheme ", "refBoth"}}) {
