@@ -18,7 +18,7 @@ import org.yiyue.audit.conformance.ActScorer.RuleScore;
  */
 record ConsistencyRecord(Map<String, Row> rows) {
 
-    static final String RESOURCE = "org/yiyue/rules/catalogue/act-consistency.tsv";
+    static final String RESOURCE = "org/yiyue/rules/catalogue/" + org.yiyue.rules.catalogue.ActConsistency.RESOURCE;
 
     record Row(String ruleId, String status, String staticMode, String rendered, String procedures) {
     }
@@ -31,10 +31,15 @@ record ConsistencyRecord(Map<String, Row> rows) {
             RuleScore st = s.get(r.ruleId());
             List<String> procs = r.procedures().isEmpty() && st != null ? st.procedures() : r.procedures();
             rows.put(r.ruleId(), new Row(r.ruleId(), r.approved() ? "approved" : "proposed",
-                    st == null ? "untested" : st.consistency().name(), r.consistency().name(),
+                    st == null ? "untested" : label(st), label(r),
                     procs.isEmpty() ? "-" : String.join(",", procs)));
         }
         return new ConsistencyRecord(rows);
+    }
+
+    /** The W3C term, starred where the half holds no failed example (see RuleScore#inconsistentForLackOfFailedExample). */
+    private static String label(RuleScore r) {
+        return r.consistency().name() + (r.inconsistentForLackOfFailedExample() ? "*" : "");
     }
 
     static ConsistencyRecord committed() throws IOException {

@@ -91,8 +91,9 @@ public final class AccessibleName {
         if (!Dom.isBlank(label)) {
             return label.trim();
         }
-        // 2D native
-        String nativeName = nativeName(e, role);
+        // 2D native, unless the element is presentational (accname 1.2: alt of an img with role none is ignored)
+        boolean presentational = ("none".equals(role) || "presentation".equals(role)) && Roles.explicit(e).isPresent();
+        String nativeName = presentational ? null : nativeName(e, role);
         if (nativeName != null && !Dom.isBlank(nativeName)) {
             return nativeName;
         }

@@ -47,6 +47,12 @@ public final class Catalogue {
             act.put("id", a.id());
             act.put("status", a.approved() ? "approved" : "proposed");
             act.put("uri", a.uri());
+            ActConsistency.of(a.id()).ifPresent(c -> {
+                Map<String, Object> measured = new LinkedHashMap<>();
+                measured.put("static", c.staticMode());
+                measured.put("rendered", c.rendered());
+                act.put("consistency", measured);
+            });
             return (Object) act;
         }).orElse(null));
         r.put("gbt37668", mappings(m.gbt37668()));
@@ -110,8 +116,11 @@ public final class Catalogue {
                 .append(s.get("beyondAct")).append(" 条。\n\n");
         b.append("Mapping confidence: P primary text · S secondary source · N news summary · U unverified · "
                 + "ours = our mapping through the WCAG SC (GB/T clause number not verified).\n\n");
-        b.append("| id | 规则 / Rule | WCAG 2.2 | 级别 | ACT | GB/T 37668 | MIIT 适老化 | 需要 |\n");
-        b.append("|---|---|---|---|---|---|---|---|\n");
+        b.append("ACT 一致性 / consistency: W3C's measure (complete / partial / inconsistent) of each procedure on the shared "
+                + "half of the official ACT test cases, static mode / rendered mode, as measured by audit-tool's "
+                + "ActConformanceTest (inconsistent* there: the half holds no failed example of the rule).\n\n");
+        b.append("| id | 规则 / Rule | WCAG 2.2 | 级别 | ACT | ACT 一致性 static / rendered | GB/T 37668 | MIIT 适老化 | 需要 |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Rule r : RuleRegistry.all()) {
             RuleMeta m = r.meta();
             b.append("| `").append(m.id()).append("` | ").append(m.title().zh()).append("<br>").append(m.title().en())
@@ -121,6 +130,8 @@ public final class Catalogue {
             }
             b.append(" | ").append(m.level().name().equals("NONE") ? "—" : m.level().name())
                     .append(" | ").append(m.act().map(a -> "[" + a.id() + "](" + a.uri() + ")" + (a.approved() ? "" : " (proposed)")).orElse("—"))
+                    .append(" | ").append(m.act().flatMap(a -> ActConsistency.of(a.id()))
+                            .map(c -> c.staticMode() + " / " + c.rendered()).orElse("—"))
                     .append(" | ").append(cell(m.gbt37668()))
                     .append(" | ").append(cell(m.miit()))
                     .append(" | ").append(m.needs().name().toLowerCase(java.util.Locale.ROOT)).append(" |\n");

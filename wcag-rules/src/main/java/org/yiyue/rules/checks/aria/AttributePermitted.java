@@ -24,6 +24,14 @@ public final class AttributePermitted extends AtomicRule {
         return Set.of(roles.split(" "));
     }
 
+    /**
+     * States a native form control carries itself, where ARIA in HTML decides per control type whether the
+     * attribute may repeat or override them; any other non-global attribute is not allowed on a native control.
+     */
+    private static final Set<String> NATIVE_STATE = Set.of("aria-checked", "aria-required", "aria-readonly",
+            "aria-placeholder", "aria-valuemin", "aria-valuemax", "aria-valuenow", "aria-valuetext", "aria-multiline",
+            "aria-multiselectable", "aria-autocomplete", "aria-expanded", "aria-pressed", "aria-selected");
+
     private static final String RANGE = "meter progressbar scrollbar slider spinbutton separator";
 
     /** Roles that support each attribute (own or inherited), WAI-ARIA 1.2. */
@@ -55,6 +63,8 @@ public final class AttributePermitted extends AtomicRule {
                     + "treeitem doc-biblioentry doc-endnote")),
             Map.entry("aria-activedescendant", s("application combobox grid listbox menu menubar radiogroup tablist tree "
                     + "treegrid group textbox searchbox toolbar row")),
+            Map.entry("aria-orientation", s("scrollbar select separator slider tablist toolbar listbox menu menubar "
+                    + "radiogroup tree treegrid")),
             Map.entry("aria-colcount", s("table grid treegrid")),
             Map.entry("aria-rowcount", s("table grid treegrid")),
             Map.entry("aria-colindex", s("cell row gridcell columnheader rowheader")),
@@ -96,7 +106,7 @@ public final class AttributePermitted extends AtomicRule {
             return Verdict.pass(attr + " 为角色 " + role + " 所支持", attr + " is supported by role " + role);
         }
         if (java.util.Set.of("input", "select", "textarea", "button").contains(t.element().normalName())
-                && Roles.explicit(t.element()).isEmpty()) {
+                && Roles.explicit(t.element()).isEmpty() && NATIVE_STATE.contains(attr)) {
             // ARIA in HTML may allow it on the native control (e.g. aria-required on radio buttons)
             return Verdict.cantTell("原生控件的 ARIA 用法需按 ARIA in HTML 判断",
                     "Native control: allowed use depends on ARIA in HTML");

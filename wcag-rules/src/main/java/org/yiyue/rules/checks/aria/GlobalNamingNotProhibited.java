@@ -26,19 +26,37 @@ public final class GlobalNamingNotProhibited extends AtomicRule {
                 .secondary("1.3.1").act("kb1m8s", false).tags("aria").build());
     }
 
+    private static final java.util.Set<String> ROLE_DESCRIPTIONS = java.util.Set.of("aria-roledescription",
+            "aria-brailleroledescription");
+
     @Override
     protected Stream<Target> applicability(Page page) {
         return page.document().getAllElements().stream()
                 .filter(e -> Predicates.isIncludedInAccessibilityTree(e, page))
                 .flatMap(e -> e.attributes().asList().stream()
                         .map(a -> a.getKey().toLowerCase(Locale.ROOT))
-                        .filter(k -> k.equals("aria-label") || k.equals("aria-labelledby"))
+                        .filter(k -> k.equals("aria-label") || k.equals("aria-labelledby") || ROLE_DESCRIPTIONS.contains(k))
                         .map(k -> Target.attribute(e, k)));
     }
 
     @Override
     protected Verdict expectation(Target t, Page page) {
         String role = Roles.semantic(t.element(), page);
+        if (ROLE_DESCRIPTIONS.contains(t.attribute())) {
+            // a role description describes a role: prohibited where there is none to describe (generic, none)
+            String explicit = Roles.explicit(t.element()).orElse("");
+            boolean noRole = explicit.equals("none") || explicit.equals("presentation") || "generic".equals(role)
+                    || role == null;
+            if (noRole && (!explicit.isEmpty() || !t.element().normalName().contains("-"))) {
+                return Verdict.fail(t.attribute() + " 禁止用于无语义的元素（" + (explicit.isEmpty() ? role : explicit) + "）",
+                        t.attribute() + " is prohibited on an element without a role (" + (explicit.isEmpty() ? role : explicit) + ")");
+            }
+            if (noRole) {
+                return Verdict.cantTell(t.attribute() + " 用在自定义元素上，其角色取决于脚本",
+                        t.attribute() + " on a custom element: its role depends on script");
+            }
+            return Verdict.pass(t.attribute() + " 允许使用", t.attribute() + " is allowed here");
+        }
         if (role != null && AriaRoles.NAMING_PROHIBITED.contains(role)) {
             if (role.equals("generic") && !Roles.explicit(t.element()).isPresent()) {
                 // custom elements and legacy markup: browsers differ; only an explicit generic role is certain

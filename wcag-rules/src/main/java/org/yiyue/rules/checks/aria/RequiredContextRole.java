@@ -41,10 +41,6 @@ public final class RequiredContextRole extends ElementRule {
     protected Verdict expectation(Target t, Page page) {
         Element e = t.element();
         String role = Roles.explicit(e).orElseThrow();
-        if (AccessibilityParent.ownedElsewhere(e, page)) {
-            return Verdict.cantTell("元素被 aria-owns 引用，无法静态确定其父节点",
-                    "The element is referenced by aria-owns; its parent cannot be determined statically");
-        }
         Set<String> context = AriaRoles.REQUIRED_CONTEXT.get(role);
         Element parent = AccessibilityParent.parent(e, page);
         String parentRole = parent == null ? null : Roles.semantic(parent, page);

@@ -50,17 +50,31 @@ public final class RequiredOwnedElements extends ElementRule {
         return false;
     }
 
+    /** WAI-ARIA 1.2 "group → X" entries: what a group owned by these roles may own in turn. */
+    private static final java.util.Map<String, Set<String>> GROUPED = java.util.Map.of(
+            "menu", Set.of("menuitem", "menuitemradio", "menuitemcheckbox"),
+            "menubar", Set.of("menuitem", "menuitemradio", "menuitemcheckbox"),
+            "listbox", Set.of("option"),
+            "tree", Set.of("treeitem"));
+
     @Override
     protected Verdict expectation(Target t, Page page) {
         Element e = t.element();
         String role = Roles.explicit(e).orElseThrow();
-        if (AccessibilityParent.hasOwns(e)) {
-            return Verdict.cantTell("使用了 aria-owns，无法静态确定所拥有的元素",
-                    "Uses aria-owns; owned elements cannot be determined statically");
-        }
         Set<String> allowed = AriaRoles.REQUIRED_OWNED.get(role);
         for (Element child : AccessibilityParent.children(e, page)) {
             String childRole = Roles.semantic(child, page);
+            if ("group".equals(childRole) && allowed.contains("group") && GROUPED.containsKey(role)) {
+                // "group → menuitem" and the like: the group itself may own only the listed roles
+                for (Element inGroup : AccessibilityParent.children(child, page)) {
+                    String r = Roles.semantic(inGroup, page);
+                    if (!GROUPED.get(role).contains(r)) {
+                        return Verdict.fail("group 中拥有不允许的角色 " + r + "：" + Selectors.unique(inGroup, page),
+                                "A group owns a disallowed role " + r + ": " + Selectors.unique(inGroup, page));
+                    }
+                }
+                continue;
+            }
             if (!allowed.contains(childRole)) {
                 if (Roles.explicit(child).isEmpty()) {
                     return Verdict.cantTell("拥有隐含角色为 " + childRole + " 的元素，浏览器处理不一",

@@ -33,7 +33,7 @@ public final class HeaderCellAssigned extends ElementRule {
 
     @Override
     protected String candidates() {
-        return "th, td[role=columnheader], td[role=rowheader]";
+        return "th, [role]";
     }
 
     @Override
@@ -42,15 +42,84 @@ public final class HeaderCellAssigned extends ElementRule {
                 || !Predicates.isIncludedInAccessibilityTree(e, page)) {
             return false;
         }
-        Element table = e.closest("table");
-        return table != null && Predicates.hasRole(table, page, "table", "grid", "treegrid")
-                && Predicates.isIncludedInAccessibilityTree(table, page);
+        Element table = tableOf(e, page);
+        return table != null && Predicates.isIncludedInAccessibilityTree(table, page);
+    }
+
+    /** The closest ancestor with a semantic table, grid or treegrid role. */
+    private static Element tableOf(Element e, Page page) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (Predicates.hasRole(p, page, "table", "grid", "treegrid")) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** ARIA table (no table element): cells by row and position, or aria-colindex where given. */
+    private static Verdict ariaTable(Element header, Element table, Page page) {
+        List<List<Element>> rows = new ArrayList<>();
+        int hr = -1;
+        int hc = -1;
+        for (Element row : table.getAllElements()) {
+            if (row == table || !Predicates.hasRole(row, page, "row") || tableOf(row, page) != table) {
+                continue;
+            }
+            List<Element> cells = new ArrayList<>();
+            for (Element c : row.getAllElements()) {
+                if (c != row && Predicates.hasRole(c, page, "cell", "gridcell", "rowheader", "columnheader")
+                        && rowOf(c, page) == row) {
+                    cells.add(c);
+                }
+            }
+            int at = cells.indexOf(header);
+            if (at >= 0) {
+                hr = rows.size();
+                hc = column(header, at);
+            }
+            rows.add(cells);
+        }
+        if (hr < 0) {
+            return Verdict.cantTell("表头不在表格的行中", "The header is not in a row of the table");
+        }
+        boolean column = "columnheader".equals(Roles.semantic(header, page));
+        for (int r = 0; r < rows.size(); r++) {
+            List<Element> cells = rows.get(r);
+            for (int i = 0; i < cells.size(); i++) {
+                Element c = cells.get(i);
+                if (c != header && (column ? r != hr && column(c, i) == hc : r == hr)) {
+                    return Verdict.pass("有对应的单元格", "A cell is assigned");
+                }
+            }
+        }
+        return Verdict.fail(column ? "该列没有数据单元格" : "该行没有数据单元格",
+                column ? "No data cell in this header's column" : "No data cell in this header's row");
+    }
+
+    private static Element rowOf(Element cell, Page page) {
+        for (Element p = cell.parent(); p != null; p = p.parent()) {
+            if (Predicates.hasRole(p, page, "row")) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static int column(Element cell, int position) {
+        try {
+            return Integer.parseInt(cell.attr("aria-colindex").trim()) - 1;
+        } catch (NumberFormatException e) {
+            return position;
+        }
     }
 
     @Override
     protected Verdict expectation(Target t, Page page) {
         Element header = t.element();
-        Element table = header.closest("table");
+        Element table = tableOf(header, page);
+        if (!table.normalName().equals("table")) {
+            return ariaTable(header, table, page);
+        }
         if (!header.id().isEmpty()) {
             for (Element cell : table.select("td[headers], th[headers]")) {
                 for (String ref : cell.attr("headers").trim().split("\\s+")) {
