@@ -16,6 +16,27 @@ export function elderOff(app, extra) {
   app.set(Object.assign({ elder: false, care: false, elderPrev: null }, app.state.elderPrev || {}, extra || {}));
 }
 
+// "适老模式已开启：文字 150%、配色 黑底白字、大鼠标、声音和指读" — what elderOn actually turned on.
+export function elderSummary(app) {
+  const s = app.state, en = (s.lang || app.cfg.lang) === 'en';
+  const parts = [app.t('textUp').replace(/放大$/, '') + ' ' + s.text + '%'];
+  if (en) parts[0] = 'text ' + s.text + '%';
+  if (s.scheme) parts.push(app.t('scheme') + (en ? ' ' : ' ') + app.t('s_' + s.scheme));
+  if (s.cursor) parts.push(app.t('cursor'));
+  if (s.speech) parts.push(app.t('speech'));
+  if (s.point) parts.push(app.t('point'));
+  parts.push(app.t('bigButtons'));
+  return app.t('elderOnSays') + parts.join(en ? ', ' : '、');
+}
+
+// Frames from other sites cannot be adjusted (the browser keeps them apart): 说明 names them.
+function framesNote(app) {
+  const list = app.frames.crossOrigin();
+  if (!list.length) return [];
+  return [el('p', { class: 'frames-note', text: app.t('framesNotAdjusted') }),
+    el('ul', { class: 'frames-list' }, list.map(src => el('li', { text: src })))];
+}
+
 function helpTable(app) {
   const zh = STRINGS.zh, en = STRINGS.en;
   const first = app.state.lang === 'en' ? en : zh;
@@ -49,7 +70,7 @@ export function controlGroup() {
     const title = el('h2', { id: 'yiyue-help-title', tabindex: '-1', text: app.t('helpTitle') });
     const close = el('button', { type: 'button', text: app.t('close'), onclick: () => closeHelp(app, true) });
     panel = app.ui.layer('panel help', { role: 'dialog', 'aria-labelledby': 'yiyue-help-title' },
-      [el('div', { class: 'phead' }, [title, close]), el('p', { text: app.t('helpIntro') }), helpTable(app)]);
+      [el('div', { class: 'phead' }, [title, close]), el('p', { text: app.t('helpIntro') }), helpTable(app), ...framesNote(app)]);
     app.transient.help = true;
     app.refresh();
     title.focus();
@@ -58,7 +79,13 @@ export function controlGroup() {
     id: 'control',
     controls: [
       { id: 'elder', key: 'Ctrl+Alt+E', pressed: a => a.state.elder,
-        run: a => { if (a.state.elder) elderOff(a); else elderOn(a); a.confirmToggle('elder', a.state.elder); } },
+        run: a => {
+          if (a.state.elder) elderOff(a); else elderOn(a);
+          // say what one click changed: shown in the toolbar's status line, and spoken when speech is on
+          const text = a.state.elder ? elderSummary(a) : a.t('elderOff');
+          a.ui.notify(text);
+          a.confirm(text);
+        } },
       { id: 'reset', key: 'Ctrl+Alt+0', run: a => { a.reset(); a.confirm(a.t('reset')); } },
       { id: 'help', key: 'Ctrl+Alt+H', expanded: a => !!a.transient.help,
         run: a => { if (panel) closeHelp(a, true); else openHelp(a); } },

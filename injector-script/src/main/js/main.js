@@ -5,6 +5,7 @@ import { createStorage } from './core/storage.js';
 import { DEFAULTS, sanitize, persistable, rootAttributes } from './core/state.js';
 import { translator } from './core/i18n.js';
 import { createPageStyles } from './core/pagestyle.js';
+import { createFrames } from './core/frames.js';
 import { createUi, placeLauncher } from './core/ui.js';
 import { resolveShortcuts, listen } from './core/shortcuts.js';
 import { createSpeech } from './core/speech.js';
@@ -23,6 +24,7 @@ function start(script) {
   let state = sanitize(storage.load());
   const transient = { reader: false, reading: false, paused: false, help: false };
   const styles = createPageStyles(cfg);
+  const frames = createFrames(cfg);
   const groups = [controlGroup(), textGroup(), pageGroup(), voiceGroup(), viewGroup(), readingGroup()];
   const t = translator(() => state.lang || cfg.lang);
   const defaults = { toggle: 'Ctrl+Alt+Y' };
@@ -33,13 +35,16 @@ function start(script) {
   let ui = null;
 
   const app = {
-    cfg, groups, transient, styles, shortcuts, t,
+    cfg, groups, transient, styles, frames, shortcuts, t,
     get state() { return state; },
     get ui() { return ui; },
     speech: createSpeech(cfg, () => state),
     applyRoot() {
       styles.setBarHeight(state.open ? state.barHeight : 0);
-      styles.apply(rootAttributes(state, transient));
+      const attrs = rootAttributes(state, transient);
+      if (framed) { delete attrs['data-yiyue-open']; delete attrs['data-yiyue-caption']; } // the bar lives in the top page
+      styles.apply(attrs);
+      frames.apply(attrs);
     },
     refresh() { if (ui) ui.refresh(); },
     set(patch) {
@@ -49,6 +54,8 @@ function start(script) {
       if (prev.speech && !state.speech) app.speech.stop();
       app.applyRoot();
       if (ui) { ui.refresh(); for (const g of groups) if (g.sync) g.sync(app); }
+      // the page's text moved or the launcher grew (适老模式): find it a spot that covers nothing again
+      if (ui && !state.open && ['text', 'zoom', 'spacing', 'elder', 'font', 'open'].some(k => prev[k] !== state[k])) relaunch();
     },
     confirm(text) {
       if (state.speech && !transient.reading && text) app.speech.say(text);
@@ -91,6 +98,16 @@ function start(script) {
     },
   };
 
+  // Inside a frame the top page's toolbar is the one to use: restore settings only, no second launcher.
+  let framed = true;
+  try { framed = window.self !== window.top; } catch (e) { /* cross-origin parent: framed */ }
+
+  let relaunchTimer = 0;
+  function relaunch() {
+    clearTimeout(relaunchTimer);
+    relaunchTimer = setTimeout(() => { if (ui && !state.open) placeLauncher(ui.launcher, cfg.position); }, 60);
+  }
+
   // Before first paint: attributes on <html> only.
   app.applyRoot();
 
@@ -121,16 +138,19 @@ function start(script) {
     }
     if (state.text !== 100) styles.refreshScale(true);
     requestAnimationFrame(() => placeLauncher(ui.launcher, cfg.position));
+    window.addEventListener('scroll', relaunch, { passive: true });
+    window.addEventListener('resize', relaunch, { passive: true });
     window.addEventListener('load', () => {
       if (state.text !== 100) styles.refreshScale(true);
       placeLauncher(ui.launcher, cfg.position);
     }, { once: true });
   }
 
-  // Inside a frame the top page's toolbar is the one to use: restore settings only, no second launcher.
-  let framed = true;
-  try { framed = window.self !== window.top; } catch (e) { /* cross-origin parent: framed */ }
-  if (framed) return app;
+  if (framed) {
+    // the frame's own sheets were read before its <style> was parsed: scale them once they are there
+    document.addEventListener('DOMContentLoaded', () => { if (state.text !== 100) styles.refreshScale(true); }, { once: true });
+    return app;
+  }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', buildUi, { once: true });
   else buildUi();
   return app;

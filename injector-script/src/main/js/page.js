@@ -1,34 +1,9 @@
 // 页面设置: page zoom (CSS zoom on body), colour schemes, grayscale (backdrop overlay outside the toolbar),
-// big cursor (also in same-origin iframes), crosshair guide lines.
+// big cursor (same-origin iframes get it through core/frames.js), crosshair guide lines.
 import { ZOOM_LEVELS, SCHEMES, nextOf, cycle } from './core/state.js';
-import { cursorCss } from './core/pagestyle.js';
-
-const frameSheets = new WeakMap();
-
-function syncFrames(on) {
-  for (const f of document.querySelectorAll('iframe')) {
-    let doc;
-    try { doc = f.contentDocument; } catch (e) { continue; } // cross-origin: not ours to touch
-    if (!doc || !doc.documentElement) continue;
-    try {
-      let sheet = frameSheets.get(doc);
-      if (on && !sheet) {
-        sheet = new f.contentWindow.CSSStyleSheet();
-        sheet.replaceSync(cursorCss('html[data-yiyue-cursor]'));
-        frameSheets.set(doc, sheet);
-        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-      }
-      if (on) doc.documentElement.setAttribute('data-yiyue-cursor', '');
-      else {
-        doc.documentElement.removeAttribute('data-yiyue-cursor');
-        if (sheet) { doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter(s => s !== sheet); frameSheets.delete(doc); }
-      }
-    } catch (e) { /* frame not ready */ }
-  }
-}
 
 export function pageGroup() {
-  let gray = null, h = null, v = null, frame = 0, lastX = 0, lastY = 0, framesOn = false;
+  let gray = null, h = null, v = null, frame = 0, lastX = 0, lastY = 0;
   function move(e) {
     lastX = e.clientX; lastY = e.clientY;
     if (!frame) frame = requestAnimationFrame(() => {
@@ -64,7 +39,6 @@ export function pageGroup() {
         document.addEventListener('pointermove', move, { passive: true });
       }
       if (!s.cross && h) { h.remove(); v.remove(); h = v = null; document.removeEventListener('pointermove', move); }
-      if (s.cursor || framesOn) { syncFrames(s.cursor); framesOn = s.cursor; }
     },
   };
 }

@@ -159,10 +159,24 @@ export function readingGroup() {
     ctext.textContent = '';
     const s = app.state;
     if (!(s.pinyin && data.pinyin) && !(s.trad && data.trad)) { ctext.textContent = text; return; }
-    for (const ch of text) {
-      const shown = s.trad && data.trad && data.trad[ch] ? data.trad[ch] : ch;
-      const py = s.pinyin && data.pinyin ? data.pinyin[ch] : '';
-      ctext.append(py ? el('ruby', {}, [shown, el('rt', { text: py })]) : shown);
+    // 拼音 by word where the table knows the word (银行 yín háng, 长大 zhǎng dà), longest first; else by character.
+    const chars = [...text];
+    const words = s.pinyin && data.pinyin ? data.pinyin.__words : null;
+    for (let i = 0; i < chars.length;) {
+      let syl = null, n = 1;
+      if (words) {
+        for (let k = Math.min(5, chars.length - i); k >= 2; k--) {
+          const w = words[chars.slice(i, i + k).join('')];
+          if (w) { syl = w; n = k; break; }
+        }
+      }
+      for (let j = 0; j < n; j++) {
+        const ch = chars[i + j];
+        const shown = s.trad && data.trad && data.trad[ch] ? data.trad[ch] : ch;
+        const py = syl ? syl[j] : s.pinyin && data.pinyin ? data.pinyin[ch] : '';
+        ctext.append(py ? el('ruby', {}, [shown, el('rt', { text: py })]) : shown);
+      }
+      i += n;
     }
   }
 
@@ -288,7 +302,13 @@ export function readingGroup() {
       if (!s.speech && app.transient.reading) stopReading(app);
     },
     reset(app) { stopReading(app); },
-    escape() { return false; },
+    // Esc inside the toolbar closes the caption panel first (like the other panels), then the toolbar.
+    escape(app) {
+      if (!app.state.caption) return false;
+      app.set({ caption: false });
+      app.ui.focusControl('caption');
+      return true;
+    },
     get lastText() { return lastText; },
   };
 }

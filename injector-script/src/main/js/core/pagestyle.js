@@ -2,6 +2,7 @@
 // (CSP-safe: no <style> element, no inline style) only while the setting they serve is on.
 import { TEXT_LEVELS, ZOOM_LEVELS, ALL_ROOT_ATTRIBUTES } from './state.js';
 import { buildScaleCss } from './textscale.js';
+import { createReflow } from './reflow.js';
 
 const HOST = 'yiyue-a11y';
 
@@ -96,7 +97,10 @@ function wantedKeys(attrs) {
   return keys;
 }
 
-export function createPageStyles(cfg) {
+// doc: the page, or a same-origin frame's document (its sheets are built from that window's CSSStyleSheet: a
+// constructed sheet can only be adopted by the document of the window that made it).
+export function createPageStyles(cfg, doc = document) {
+  const win = doc.defaultView;
   const sheets = new Map();
   let adopted = [];
   let scaleKey = '';
@@ -116,7 +120,7 @@ export function createPageStyles(cfg) {
   function sheet(key) {
     let s = sheets.get(key);
     if (!s) {
-      s = new CSSStyleSheet();
+      s = new win.CSSStyleSheet();
       sheets.set(key, s);
       if (key === 'frame') writeFrame(s);
       else if (key === 'care') writeCare(s);
@@ -141,10 +145,10 @@ html[data-yiyue-reader] body { overflow: hidden !important; }`);
   }
 
   function refreshScale(force) {
-    const key = String(document.styleSheets.length) + ':' + (document.body ? document.querySelectorAll('[style*="font"]').length : 0);
+    const key = String(doc.styleSheets.length) + ':' + (doc.body ? doc.querySelectorAll('[style*="font"]').length : 0);
     if (!force && key === scaleKey) return;
     scaleKey = key;
-    const built = buildScaleCss(document, copies);
+    const built = buildScaleCss(doc, copies);
     sheet('scale').replaceSync(built.css);
     for (const href of built.unreadable) fetchCopy(href);
   }
@@ -153,15 +157,15 @@ html[data-yiyue-reader] body { overflow: hidden !important; }`);
   // same file is fetched once more (usually from the HTTP cache; no cookies, no referrer) and parsed into a detached
   // sheet that is only read, never adopted. Refused or failed fetches are remembered and not retried.
   function fetchCopy(href) {
-    if (tried.has(href) || !window.fetch) return;
+    if (tried.has(href) || !win.fetch) return;
     tried.add(href);
-    fetch(href, { mode: 'cors', credentials: 'omit', referrerPolicy: 'no-referrer' })
+    win.fetch(href, { mode: 'cors', credentials: 'omit', referrerPolicy: 'no-referrer' })
       .then(r => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
       .then(text => {
-        const copy = new CSSStyleSheet();
+        const copy = new win.CSSStyleSheet();
         copy.replaceSync(text); // @import rules are dropped by constructed sheets
         copies.set(href, copy);
-        if (document.documentElement.hasAttribute('data-yiyue-text')) refreshScale(true);
+        if (doc.documentElement.hasAttribute('data-yiyue-text')) refreshScale(true);
       })
       .catch(() => { /* not shared with us: that sheet's sizes stay as they are */ });
   }
@@ -170,24 +174,35 @@ html[data-yiyue-reader] body { overflow: hidden !important; }`);
     const next = keys.map(sheet);
     if (next.length === adopted.length && next.every((s, i) => s === adopted[i])) return;
     const ours = new Set(sheets.values());
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets.filter(s => !ours.has(s)), ...next];
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets.filter(s => !ours.has(s)), ...next];
     adopted = next;
   }
 
-  // Writes attributes onto <html> and adopts the sheets they need; no layout reads.
+  const reflow = createReflow(doc);
+  const growth = a => ('data-yiyue-text' in a ? a['data-yiyue-text'] : '') + ('data-yiyue-spacing' in a ? '+s' : '');
+  const rootGrowth = root => (root.getAttribute('data-yiyue-text') || '') + (root.hasAttribute('data-yiyue-spacing') ? '+s' : '');
+
+  // Writes attributes onto <html> and adopts the sheets they need. The only layout reads are the reflow baseline
+  // (before the text grows, while layout is still clean) and the reflow passes in the following frames.
   function apply(attrs) {
-    const root = document.documentElement;
-    if (attrs['data-yiyue-text'] && !root.hasAttribute('data-yiyue-text')) refreshScale(false);
+    const root = doc.documentElement;
+    const was = rootGrowth(root), next = growth(attrs);
+    let measured = false;
+    if (next && !was && doc.body && doc.readyState !== 'loading') { reflow.baseline(); measured = true; }
+    if (attrs['data-yiyue-text'] && (!root.hasAttribute('data-yiyue-text') || !scaleKey)) refreshScale(false); // first use here: build it
     adopt(wantedKeys(attrs)); // same task as the attribute writes: no frame is rendered in between
     for (const name of ALL_ROOT_ATTRIBUTES) {
       if (name in attrs) { if (root.getAttribute(name) !== attrs[name]) root.setAttribute(name, attrs[name]); }
       else if (root.hasAttribute(name)) root.removeAttribute(name);
     }
+    if (next && next !== was) reflow.start(measured);
+    else if (!next && reflow.active) reflow.stop();
   }
 
   return {
     apply,
     refreshScale,
+    reflow,
     setBarHeight(h) { if (h !== barHeight) { barHeight = h; if (sheets.has('frame')) writeFrame(sheets.get('frame')); } },
     setCaptionHeight(h) { if (h !== captionHeight) { captionHeight = h; if (sheets.has('frame')) writeFrame(sheets.get('frame')); } },
   };

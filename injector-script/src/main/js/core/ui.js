@@ -60,12 +60,27 @@ button:focus-visible { outline: 3px solid #000; outline-offset: 2px; box-shadow:
 .mask { left: 0; right: 0; background: rgba(0, 0, 0, 0.6); z-index: 2147483640; }
 .mask-top { top: 0; height: 0; }
 .mask-bottom { bottom: 0; top: 100vh; }
+.note { position: fixed; z-index: 2147483647; left: 50%; transform: translateX(-50%); top: calc(var(--bar-h, 0px) + 8px);
+  max-width: min(640px, 94vw); background: #ffffe0; color: #000; border: 3px solid #1d4f91; padding: 10px 16px; font-size: 18px; }
+.elder .note { font-size: 22px; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.tabs { display: none; }
+.compact .launcher .long { display: none; }
 @media (max-width: 600px), (pointer: coarse) {
-  .bar { max-height: 55vh; gap: 6px; padding-right: 8px !important; padding-left: 8px !important; padding-top: calc(var(--launcher-h, 48px) + 16px); }
+  .bar { gap: 6px; padding-right: 8px !important; padding-left: 8px !important; padding-top: calc(var(--launcher-h, 48px) + 16px); }
   .group { width: 100%; }
   .gl { width: 100%; }
   .caption { font-size: 36px; min-height: 72px; }
+}
+/* Phones: the groups are tabs, one group's controls at a time, so every control is on screen without a hidden
+   scrolling area (a capped panel that scrolled inside hid 语音, 查看 and 辅助阅读). */
+@media (max-width: 600px) {
+  .bar { max-height: 100vh; }
+  .tabs { display: flex; flex-wrap: wrap; gap: 4px; width: 100%; }
+  .tabs button { flex: 1 1 30%; padding: 4px; }
+  .tabs button[aria-selected="true"] { background: #1d4f91; color: #fff; }
+  .group:not(.current) { display: none; }
+  .group .gl { display: none; }
   .elder .caption { font-size: 44px; }
 }
 `;
@@ -86,28 +101,42 @@ export function createUi(app) {
 
   const buttons = new Map();
   const groupLabels = new Map();
+  const tabs = new Map(); // group id -> its tab (shown on phones only)
+  const groupEls = new Map();
   let roving = null;
+  const tablist = el('div', { class: 'tabs', role: 'tablist' });
+  bar.append(tablist);
+  function showGroup(id) {
+    for (const [gid, g] of groupEls) g.classList.toggle('current', gid === id);
+    for (const [gid, tb] of tabs) tb.setAttribute('aria-selected', String(gid === id));
+  }
 
   for (const group of app.groups) {
     const label = el('span', { class: 'gl', id: 'gl-' + group.id });
     groupLabels.set(group.id, label);
-    const g = el('div', { class: 'group', role: 'group', 'aria-labelledby': 'gl-' + group.id }, [label]);
+    const g = el('div', { class: 'group', id: 'grp-' + group.id, role: 'group', 'aria-labelledby': 'gl-' + group.id }, [label]);
+    groupEls.set(group.id, g);
+    const tab = el('button', { type: 'button', role: 'tab', 'aria-controls': 'grp-' + group.id, 'data-tab': group.id,
+      onclick: () => showGroup(group.id) });
+    tabs.set(group.id, tab);
+    tablist.append(tab);
     for (const c of group.controls) {
       const b = el('button', { type: 'button', tabindex: '-1', 'data-id': c.id });
       b.addEventListener('click', () => app.run(c.id));
-      buttons.set(c.id, { b, c });
+      buttons.set(c.id, { b, c, group: group.id });
       g.append(b);
     }
     bar.append(g);
   }
   roving = buttons.values().next().value.b;
   roving.tabIndex = 0;
+  showGroup(app.groups[0].id);
 
   launcher.addEventListener('click', () => app.run('toggle'));
 
   // Arrow keys move inside the toolbar only (APG toolbar pattern, roving tabindex).
   bar.addEventListener('keydown', e => {
-    const list = [...buttons.values()].map(x => x.b);
+    const list = [...buttons.values()].map(x => x.b).filter(x => x.offsetParent !== null); // on phones: this tab's
     const i = list.indexOf(shadow.activeElement);
     if (i < 0) return;
     let j = -1;
@@ -143,14 +172,20 @@ export function createUi(app) {
     wrap.setAttribute('aria-label', t('region'));
     wrap.classList.toggle('elder', s.elder);
     wrap.lang = s.lang === 'en' ? 'en' : 'zh-CN';
-    launcher.textContent = t('launcher');
+    // the launcher's label; its second word is dropped when it must shrink to stay off the page's text
+    const words = t('launcher').split(' ');
+    launcher.textContent = '';
+    launcher.append(words[0]);
+    if (words.length > 1) launcher.append(el('span', { class: 'long', text: ' ' + words.slice(1).join(' ') }));
+    launcher.setAttribute('aria-label', t('launcher'));
     launcher.setAttribute('aria-expanded', String(s.open));
-    if (s.open) { launcher.style.top = ''; launcher.style.bottom = ''; } // its own slot in the bar
+    if (s.open) { launcher.style.top = launcher.style.bottom = launcher.style.left = launcher.style.right = ''; wrap.classList.remove('compact'); } // its own slot in the bar
     const tk = app.shortcuts.toggle;
     if (tk) launcher.setAttribute('aria-keyshortcuts', ariaKeys(tk)); else launcher.removeAttribute('aria-keyshortcuts');
     bar.setAttribute('aria-label', t('toolbar'));
     bar.hidden = !s.open;
     for (const [id, label] of groupLabels) label.textContent = t('g_' + id);
+    for (const [id, tab] of tabs) tab.textContent = t('g_' + id);
     for (const { b, c } of buttons.values()) {
       const value = c.value ? c.value(app) : '';
       b.textContent = t(c.id);
@@ -173,40 +208,90 @@ export function createUi(app) {
     return h;
   }
 
+  // A status line for what an action changed (适老模式): a live region, visible for a while, replaced by the next.
+  const note = el('div', { class: 'note', role: 'status', hidden: true });
+  wrap.append(note);
+  let noteTimer = 0;
+  function notify(text) {
+    note.textContent = text;
+    note.hidden = false;
+    clearTimeout(noteTimer);
+    noteTimer = setTimeout(() => { note.hidden = true; note.textContent = ''; }, 8000);
+  }
+
   return {
-    host, shadow, wrap, launcher, bar, buttons, refresh, measure,
+    host, shadow, wrap, launcher, bar, buttons, refresh, measure, notify, note,
     button: id => (buttons.get(id) || {}).b,
     focusFirst() { focusButton(roving); },
-    focusControl(id) { const x = buttons.get(id); if (x) focusButton(x.b); },
+    focusControl(id) { const x = buttons.get(id); if (x) { showGroup(x.group); focusButton(x.b); } },
     layer(cls, attrs, children) { const e = el('div', Object.assign({ class: cls }, attrs || {}), children); wrap.append(e); return e; },
   };
 }
 
-// Pick the first launcher position that does not cover any of the page's own controls (header links).
-export function placeLauncher(launcher, position) {
-  if (!launcher.isConnected) return;
-  const top = position.startsWith('top');
-  const r0 = launcher.getBoundingClientRect();
-  const w = r0.width, h = r0.height;
-  const vw = document.documentElement.clientWidth;
-  const vh = window.innerHeight;
-  const x = position.endsWith('left') ? 8 : vw - 8 - w;
-  const rects = [];
-  for (const n of document.querySelectorAll('a[href], button, input, select, textarea, [role=button], [role=link], [tabindex]:not([tabindex^="-"])')) {
-    if (n.closest('yiyue-a11y')) continue;
-    const r = n.getBoundingClientRect();
-    if (r.height > vh / 2) continue; // a focusable container is not a header link
-    if (r.width && r.height && r.right > x - 4 && r.left < x + w + 4) rects.push(r);
-  }
-  for (let k = 0; k < 12; k++) {
-    const off = 8 + k * (h + 8);
-    const y = top ? off : vh - off - h;
-    if (y < 0 || y + h > vh) break;
-    const hit = rects.some(r => r.bottom > y - 2 && r.top < y + h + 2);
-    if (!hit) {
-      if (top) { launcher.style.top = off + 'px'; launcher.style.bottom = 'auto'; }
-      else { launcher.style.bottom = off + 'px'; launcher.style.top = 'auto'; }
-      return;
+// What the launcher would cover at a spot: the page's controls, or its text (sampled with elementsFromPoint on a
+// grid over the spot, so only the elements there are looked at, whatever the page's size).
+const CONTROLS = 'a[href], button, input, select, textarea, summary, [role=button], [role=link], [tabindex]:not([tabindex^="-"])';
+function covers(x, y, w, h, controls) {
+  const range = document.createRange();
+  const seen = new Set();
+  if (controls.some(r => r.right > x - 2 && r.left < x + w + 2 && r.bottom > y - 2 && r.top < y + h + 2)) return true;
+  const nx = Math.ceil(w / 10), ny = Math.ceil(h / 10); // a point every 10 px: no line of text slips between them
+  for (let i = 0; i <= nx; i++) for (let j = 0; j <= ny; j++) {
+    const px = Math.min(innerWidth - 1, x + (w * i) / nx), py = Math.min(innerHeight - 1, y + (h * j) / ny);
+    for (const e of document.elementsFromPoint(px, py)) {
+      if (seen.has(e) || e.nodeName === 'YIYUE-A11Y' || e === document.documentElement || e === document.body) continue;
+      seen.add(e);
+      const hit = r => r.width > 0 && r.height > 0 && r.right > x - 2 && r.left < x + w + 2 && r.bottom > y - 2 && r.top < y + h + 2;
+      if (e.matches(CONTROLS) && hit(e.getBoundingClientRect())) return true;
+      // its own text, and its descendants' when it is a small box (a header's link list), not a page-wide one
+      const er = e.getBoundingClientRect();
+      const small = er.width * er.height < 20 * w * h;
+      const walker = document.createTreeWalker(e, small ? NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT : NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.nodeType === 1) { if (n.matches(CONTROLS) && hit(n.getBoundingClientRect())) return true; continue; }
+        if (!n.data.trim() || (!small && n.parentNode !== e)) continue;
+        range.selectNodeContents(n);
+        for (const r of range.getClientRects()) if (hit(r)) return true;
+      }
     }
   }
+  return false;
+}
+
+// The launcher goes to the first spot down (or up) its corner's column that covers none of the page's text or
+// controls; failing that it drops its second word and tries both corners' columns again.
+export function placeLauncher(launcher, position) {
+  if (!launcher.isConnected) return;
+  const wrap = launcher.parentElement;
+  const vh = window.innerHeight;
+  const vw = document.documentElement.clientWidth;
+  const top = position.startsWith('top');
+  const sides = position.endsWith('left') ? ['left', 'right'] : ['right', 'left'];
+  const controls = [];
+  for (const n of document.querySelectorAll(CONTROLS)) {
+    if (n.nodeName === 'YIYUE-A11Y') continue;
+    const r = n.getBoundingClientRect();
+    if (r.width && r.height && r.height < vh / 2 && r.bottom > 0 && r.top < vh) controls.push(r); // a focusable container is not a control
+  }
+  for (const compact of [false, true]) {
+    wrap.classList.toggle('compact', compact);
+    const r0 = launcher.getBoundingClientRect();
+    const w = r0.width, h = r0.height;
+    for (const side of compact ? sides : sides.slice(0, 1)) {
+      const x = side === 'left' ? 8 : vw - 8 - w;
+      for (let k = 0; k < 24; k++) {
+        const off = 8 + k * (h / 2 + 4);
+        const y = top ? off : vh - off - h;
+        if (y < 0 || y + h > vh) break;
+        if (!covers(x, y, w, h, controls)) {
+          launcher.style.left = side === 'left' ? '8px' : 'auto';
+          launcher.style.right = side === 'left' ? 'auto' : '8px';
+          if (top) { launcher.style.top = off + 'px'; launcher.style.bottom = 'auto'; }
+          else { launcher.style.bottom = off + 'px'; launcher.style.top = 'auto'; }
+          return;
+        }
+      }
+    }
+  }
+  wrap.classList.remove('compact'); // nowhere free: stay in the corner, full size
 }

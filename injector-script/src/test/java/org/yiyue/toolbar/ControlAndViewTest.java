@@ -90,6 +90,29 @@ class ControlAndViewTest extends ToolbarPageTest {
     }
 
     @Test
+    void elderModeSaysWhatItTurnedOnShownAndSpoken() {
+        b.click("elder");
+        String note = b.str("const n = __yy.shadow().querySelector('.note'); return n.hidden ? '' : n.getAttribute('role') + ' ' + n.textContent");
+        assertEquals("status 适老模式已开启：文字 150%、配色 黑底白字、大鼠标、声音、指读、大按钮", note);
+        assertTrue(b.num("return __yy.shadow().querySelector('.note').getBoundingClientRect().height") > 20, "visible");
+        b.waitUntil(() -> server.ttsRequests().stream().anyMatch(r -> r.text().startsWith("适老模式已开启：文字 150%")), "spoken (speech is part of the bundle): " + server.ttsRequests());
+        b.click("elder");
+        assertEquals("适老模式已关闭，已恢复之前的设置", b.str("return __yy.shadow().querySelector('.note').textContent"));
+    }
+
+    @Test
+    void escapeInTheToolbarClosesTheCaptionPanelFirst() {
+        b.click("caption");
+        assertEquals(1L, b.js("return __yy.shadow().querySelectorAll('.caption').length"));
+        b.button("caption").sendKeys(Keys.ESCAPE);
+        assertEquals(0L, b.js("return __yy.shadow().querySelectorAll('.caption').length"), "大字幕 closed by Esc");
+        assertEquals("false", b.pressed("caption"));
+        assertEquals("toolbar:caption", b.str("return __yy.active()"), "focus stays on its button");
+        b.button("caption").sendKeys(Keys.ESCAPE);
+        assertEquals("true", b.str("return __yy.shadow().querySelector('.bar').hidden ? 'true' : 'false'"), "then Esc closes the toolbar");
+    }
+
+    @Test
     void elderModeIsOneActionOnAndOneActionOff() {
         b.click("scheme"); // user had chosen 黑底白字 before
         b.click("elder");

@@ -95,6 +95,10 @@ class KeyboardTest extends ToolbarPageTest {
         keys(Keys.HOME);
         assertEquals("toolbar:elder", active());
         keys(Keys.ESCAPE);
+        if (active().equals("toolbar:caption")) { // 大字幕 was left on by the walk above: Esc closes it first
+            assertEquals(0L, b.js("return __yy.shadow().querySelectorAll('.caption').length"));
+            keys(Keys.ESCAPE);
+        }
         assertEquals("toolbar:launcher", active(), "Esc returns focus to the launcher");
         assertEquals("false", b.launcher().getAttribute("aria-expanded"));
         keys(Keys.ENTER, Keys.TAB, Keys.HOME, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);

@@ -113,6 +113,97 @@ class ReplicaPagesTest {
         assertEquals(before, b.js(sample));
     }
 
+    /** Text in every same-origin frame: [frame src, text, contrast ratio, font size]. */
+    static final String FRAME_TEXT = """
+            const out = [];
+            for (const f of document.querySelectorAll('iframe')) {
+              const d = f.contentDocument; if (!d || !d.body) continue;
+              const w = d.defaultView;
+              const bg = e => { for (; e; e = e.parentElement) { const c = w.getComputedStyle(e).backgroundColor; const a = __yy.rgb(c); if (a.length < 4 || a[3] > 0) return c; } return __yy.bg(f); }; // a transparent frame shows the page behind it
+              const walker = d.createTreeWalker(d.body, NodeFilter.SHOW_TEXT);
+              for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                if (!n.data.trim()) continue;
+                const p = n.parentElement, cs = w.getComputedStyle(p);
+                out.push([f.getAttribute('src'), n.data.trim().slice(0, 12), __yy.contrast(cs.color, bg(p)), parseFloat(cs.fontSize)]);
+              }
+            }
+            return out;
+            """;
+
+    @SuppressWarnings("unchecked")
+    private List<List<Object>> frameText() {
+        return (List<List<Object>>) b.js(FRAME_TEXT);
+    }
+
+    @Test
+    void sameOriginFramesGetTheSchemeAndTextSizeAlsoFramesAddedLater() {
+        open("zwfw", "/index.html");
+        List<List<Object>> plain = frameText();
+        assertTrue(plain.size() >= 2, "the 今日天气 frame's text: " + plain);
+        b.click("textUp");
+        for (int s = 0; s < 4; s++) {
+            b.click("scheme");
+            String scheme = b.rootAttr("data-yiyue-scheme");
+            if (s == 1) { // a frame added after load (a widget inserted by script)
+                b.js("const f = document.createElement('iframe'); f.src = '/widget/weather.html'; f.id = 'later'; document.body.append(f);");
+                b.waitUntil(() -> frameText().stream().filter(x -> "/widget/weather.html".equals(x.get(0))).count() >= 2 * plain.size(), "later frame loaded");
+            }
+            b.waitUntil(() -> frameText().stream().allMatch(x -> ((Number) x.get(2)).doubleValue() >= 7), scheme + ": frame text >= 7:1 " + frameText());
+        }
+        for (List<Object> x : frameText()) {
+            assertEquals(13 * 1.15, ((Number) x.get(3)).doubleValue(), 0.6, "frame text at 115 %: " + x);
+        }
+        b.click("reset");
+        assertTrue(frameText().stream().allMatch(x -> ((Number) x.get(3)).doubleValue() == 13), "reset reaches the frames: " + frameText());
+        // a frame from another site is left alone and named in 说明
+        String other = sites.origin("yth") + "/index.html";
+        b.js("const f = document.createElement('iframe'); f.src = arguments[0]; document.body.append(f);", other);
+        b.waitUntil(() -> Boolean.TRUE.equals(b.js("const f = document.querySelector('iframe[src^=\"http\"]'); try { return !f.contentDocument; } catch (e) { return true; }")), "cross-origin frame loaded");
+        b.click("help");
+        assertEquals(List.of(other), b.strings("return [...__yy.shadow().querySelectorAll('.frames-list li')].map(li => li.textContent)"));
+        assertTrue(b.str("return __yy.shadow().querySelector('.frames-note').textContent").contains("其他网站"));
+        b.click("help");
+    }
+
+    /** On a phone (375×812) every control of every group is on screen when its group's tab is chosen: no hidden scrolling. */
+    @Test
+    void onAPhoneEveryControlIsReachableWithoutHiddenScrolling() {
+        b.d.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            for (String path : List.of("/m/index.html", "/m/a001.html")) {
+                open("portal", path);
+                for (boolean elder : new boolean[] {false, true}) {
+                    b.openBar();
+                    if (elder) {
+                        b.shadow().findElement(By.cssSelector(".tabs [data-tab='control']")).click();
+                        b.button("elder").click();
+                    }
+                    List<String> tabs = b.strings("return [...__yy.shadow().querySelectorAll('.tabs [role=tab]')].map(t => t.dataset.tab)");
+                    assertEquals(6, tabs.size(), "one tab per group");
+                    java.util.Set<String> seen = new java.util.TreeSet<>();
+                    for (String tab : tabs) {
+                        b.shadow().findElement(By.cssSelector(".tabs [data-tab='" + tab + "']")).click();
+                        List<String> off = b.strings("""
+                                const bar = __yy.shadow().querySelector('.bar');
+                                const out = bar.scrollHeight > bar.clientHeight + 1 ? ['bar scrolls inside: ' + bar.scrollHeight + ' > ' + bar.clientHeight] : [];
+                                for (const x of bar.querySelectorAll('button')) {
+                                  if (!x.offsetParent) continue;
+                                  const r = x.getBoundingClientRect();
+                                  if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) out.push(x.textContent + ' ' + Math.round(r.bottom));
+                                }
+                                return out;""");
+                        assertEquals(List.of(), off, path + (elder ? " 适老" : "") + " tab " + tab + ": controls off screen");
+                        seen.addAll(b.strings("return [...__yy.shadow().querySelectorAll('.bar [data-id]')].filter(x => x.offsetParent).map(x => x.dataset.id)"));
+                    }
+                    assertEquals(b.num("return __yy.shadow().querySelectorAll('.bar [data-id]').length"), seen.size(), 0.0, "every control shown by some tab");
+                }
+                b.js("window[Symbol.for('yiyue.a11y')].exit()");
+            }
+        } finally {
+            b.d.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
+    }
+
     @Test
     void readerViewListsTheArticlesHeadingsAndLinks() {
         open("portal", "/ywdt/a001.html");

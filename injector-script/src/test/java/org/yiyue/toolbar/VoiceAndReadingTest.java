@@ -179,6 +179,17 @@ class VoiceAndReadingTest extends ToolbarPageTest {
     }
 
     @Test
+    void pinyinReadsPolyphonesByWord() {
+        b.js("const p = document.createElement('p'); p.id = 'poly'; p.textContent = '银行 行走 重要 重新 长大 长度'; document.querySelector('h1').after(p);");
+        b.click("caption");
+        b.click("pinyin");
+        hover("poly");
+        b.waitUntil(() -> b.num("return __yy.shadow().querySelectorAll('.ctext ruby rt').length") == 12, "pinyin for the sample shown");
+        assertEquals("yín háng xíng zǒu zhòng yào chóng xīn zhǎng dà cháng dù",
+                b.str("return [...__yy.shadow().querySelectorAll('.ctext rt')].map(r => r.textContent).join(' ')"));
+    }
+
+    @Test
     void captionPanelShowsHoveredTextLargeClosesByKeyboardAndAvoidsFocus() {
         b.click("caption");
         assertTrue(b.num("return parseFloat(getComputedStyle(__yy.shadow().querySelector('.caption')).fontSize)") >= 40);

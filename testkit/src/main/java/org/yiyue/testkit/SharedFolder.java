@@ -39,8 +39,7 @@ public final class SharedFolder {
         if (Files.exists(p)) {
             return p;
         }
-        String message = "needs ../shared/" + relative + " (the workspace's shared folder beside the clone; set -D"
-                + PROPERTY + "=DIR to point elsewhere): not found at " + p.toAbsolutePath().normalize();
+        String message = missing(relative, p);
         if (ciRequiresShared()) {
             Assertions.fail(message + " — required because CI=true");
         }
@@ -48,6 +47,23 @@ public final class SharedFolder {
         System.err.println("SKIPPED: " + message);
         Assumptions.abort(message + " — skipped");
         throw new AssertionError("unreachable");
+    }
+
+    /**
+     * {@code shared/<relative>} for a benchmark or tool run by hand (not a test): a missing folder is an
+     * {@link IllegalStateException} naming it.
+     */
+    public static Path requireForTool(String relative) {
+        Path p = root().resolve(relative);
+        if (!Files.exists(p)) {
+            throw new IllegalStateException(missing(relative, p));
+        }
+        return p;
+    }
+
+    private static String missing(String relative, Path p) {
+        return "needs ../shared/" + relative + " (the workspace's shared folder beside the clone; set -D"
+                + PROPERTY + "=DIR to point elsewhere): not found at " + p.toAbsolutePath().normalize();
     }
 
     /** True where a missing shared folder must fail, not skip. */

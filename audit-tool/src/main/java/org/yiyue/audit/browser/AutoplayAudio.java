@@ -92,7 +92,7 @@ public final class AutoplayAudio {
         }
     }
 
-    /** Watches the page's autoplay media and decides each element. The page must be freshly loaded. */
+    /** Watches the page's autoplay media and decides each element. The page must not have been reloaded since it loaded (played time counts from the load). */
     @SuppressWarnings("unchecked")
     static List<Verdict> assess(WebDriver driver) {
         JavascriptExecutor js = (JavascriptExecutor) driver;

@@ -28,8 +28,9 @@ public final class LayoutChecks {
     public static void run(WebDriver driver, PageFindings out, Map<String, Object> deviceMetrics) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         HasCdp cdp = (HasCdp) driver;
-        long width = ((Number) js.executeScript("return window.innerWidth;")).longValue();
-        long height = ((Number) js.executeScript("return window.innerHeight;")).longValue();
+        List<Number> size = (List<Number>) js.executeScript("return [window.innerWidth, window.innerHeight];");
+        long width = size.get(0).longValue();
+        long height = size.get(1).longValue();
         try {
             js.executeScript(Scripts.get("layout-measure.js"), "data-yiyue-clip100", 0);
             emulate(cdp, (int) Math.max(160, width / 2), (int) Math.max(200, height / 2), 2);

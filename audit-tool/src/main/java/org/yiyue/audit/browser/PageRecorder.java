@@ -12,7 +12,8 @@ import org.openqa.selenium.chromium.HasCdp;
  * Adds page-recorder.js to every document the browser loads from now on, before the page's own scripts run
  * (DevTools {@code Page.addScriptToEvaluateOnNewDocument}). It records timers, the DOM changes each timer made
  * and the pointer/key/hover listeners scripts attach, for {@link MovingContentCheck} and
- * {@link ScriptedClickCheck}; it does not change what the page does.
+ * {@link ScriptedClickCheck}; it does not change what the page does. With it comes context-guard.js, which watches
+ * for navigations and new windows the page starts ({@link ContextChangeCheck}).
  */
 public final class PageRecorder {
 
@@ -34,8 +35,10 @@ public final class PageRecorder {
             return false;
         }
         try {
-            String source = Scripts.get("page-recorder.js").substring("return ".length());
-            cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
+            for (String script : new String[] {"page-recorder.js", "context-guard.js"}) {
+                String source = Scripts.get(script).substring("return ".length());
+                cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
+            }
             INSTALLED.add(driver);
             return true;
         } catch (RuntimeException e) {

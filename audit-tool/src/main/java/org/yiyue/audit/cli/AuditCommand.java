@@ -21,6 +21,9 @@ import org.yiyue.audit.crawl.CrawlOptions;
 import org.yiyue.audit.crawl.Sampler;
 import org.yiyue.audit.crawl.UrlNormalizer;
 import org.yiyue.audit.judge.ManualResults;
+import org.yiyue.audit.plan.CertificationPlan;
+import org.yiyue.audit.plan.PlanReader;
+import org.yiyue.audit.plan.SessionWalker;
 import org.yiyue.audit.report.AuditReport;
 import org.yiyue.audit.report.ManualResult;
 import org.yiyue.audit.report.ReportWriter;
@@ -41,8 +44,15 @@ public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL|SITE-ID", description = "start URL, or a replica site id: zwfw, yth, gcjs, portal")
+    @Parameters(index = "0", paramLabel = "URL|SITE-ID", description = "start URL, or with --plan the id of a site in the plan")
     String target;
+
+    @Option(names = "--plan", paramLabel = "FILE", description = "certification plan: audit its site TARGET with the plan's start URLs, "
+            + "crawl limits, sample, mobile section, sign-in and processes (crawl and sample options here are then ignored)")
+    Path plan;
+
+    @Option(names = "--origin", paramLabel = "URL", description = "with --plan: the site runs at this origin instead of its baseUrl")
+    String origin;
 
     @Option(names = {"-n", "--max-pages"}, paramLabel = "N", description = "page limit (default: ${DEFAULT-VALUE})")
     int maxPages = 50;
@@ -112,9 +122,9 @@ public final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ReplicaTargets replicas = new ReplicaTargets()) {
+        try {
             List<FailOn> thresholds = common.failOn(); // refuse a bad threshold before spending time on the audit
-            AuditConfig config = config(replicas);
+            AuditConfig config = plan != null ? planConfig() : config();
             ProgressListener progress = Optional.<ProgressListener>ofNullable(common.progressBar(spec.commandLine().getErr())).orElse(ProgressListener.NONE);
             AuditReport report = new AuditRunner(config, progress, capture, resume).run();
             List<Path> files = ReportWriter.write(report, config.outDir(), config.formats(), config.chinese());
@@ -151,7 +161,19 @@ public final class AuditCommand implements Callable<Integer> {
         return code;
     }
 
-    AuditConfig config(ReplicaTargets replicas) throws IOException, InterruptedException {
+    private AuditConfig planConfig() throws IOException {
+        CertificationPlan p = new PlanReader().read(plan);
+        if (origin != null) {
+            p = p.withOrigin(target, URI.create(origin));
+        }
+        CertificationPlan.Site site = p.site(target);
+        Path dir = out != null ? out : Path.of("yiyue-report", site.id());
+        Map<String, String> session = new SessionWalker(p.loopbackOnly() || common.loopbackOnly,
+                Duration.ofSeconds(common.timeoutSeconds)).cookies(site);
+        return PlanConfig.of(p, site, common, dir, common.formats(List.of("html", "json", "earl", "csv", "junit")), null, null, session);
+    }
+
+    AuditConfig config() throws IOException, InterruptedException {
         URI start;
         String siteId;
         String siteName;
@@ -163,17 +185,10 @@ public final class AuditCommand implements Callable<Integer> {
             }
             cookieMap.put(c.substring(0, eq), c.substring(eq + 1));
         }
-        if (ReplicaTargets.isSiteId(target)) {
-            siteId = target;
-            siteName = replicas.catalog().site(target).name();
-            start = replicas.origin(target).resolve("/index.html");
-            common.loopbackOnly = true;
-        } else {
-            start = UrlNormalizer.normalize(null, target)
-                    .orElseThrow(() -> new IllegalArgumentException("not an http(s) URL or site id: " + target));
-            siteId = start.getHost() + (start.getPort() > 0 ? "_" + start.getPort() : "");
-            siteName = start.getHost();
-        }
+        start = UrlNormalizer.normalize(null, target)
+                .orElseThrow(() -> new IllegalArgumentException("not an http(s) URL: " + target + " (a site id needs --plan)"));
+        siteId = start.getHost() + (start.getPort() > 0 ? "_" + start.getPort() : "");
+        siteName = start.getHost();
         List<Sampler.Process> procs = new ArrayList<>();
         for (String p : processes) {
             int eq = p.indexOf('=');

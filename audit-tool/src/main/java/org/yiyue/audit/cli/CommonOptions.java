@@ -22,7 +22,7 @@ public final class CommonOptions {
     int workers = 1;
 
     @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FMT",
-            description = "html, pdf, json, earl, csv, junit or all (default: audit html,json,earl,csv,junit; certify all)")
+            description = "html, pdf, json, earl, csv, junit, sarif or all (default: audit html,json,earl,csv,junit; certify all)")
     List<String> formats;
 
     @Option(names = "--locale", paramLabel = "LOCALE", description = "report language: zh-CN (default) or en")
@@ -72,11 +72,11 @@ public final class CommonOptions {
         for (String f : formats == null ? defaults : formats) {
             String x = f.strip();
             if (x.equals("all")) {
-                out.addAll(List.of("html", "pdf", "json", "earl", "csv", "junit"));
+                out.addAll(List.of("html", "pdf", "json", "earl", "csv", "junit", "sarif"));
             } else if (org.yiyue.audit.report.ReportWriter.FORMATS.contains(x)) {
                 out.add(x);
             } else {
-                throw new IllegalArgumentException("unknown format '" + f + "' (html, pdf, json, earl, csv, junit, all)");
+                throw new IllegalArgumentException("unknown format '" + f + "' (html, pdf, json, earl, csv, junit, sarif, all)");
             }
         }
         return List.copyOf(out);

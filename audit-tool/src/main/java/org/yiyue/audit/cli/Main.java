@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "yiyue", mixinStandardHelpOptions = true, version = "易阅 Yiyue audit 0.1.0",
         description = {"易阅无障碍与适老化检测工具 · Yiyue accessibility and elder-mode audit"},
-        subcommands = {RulesCommand.class, AuditCommand.class, CertifyCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RulesCommand.class, AuditCommand.class, CertifyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Spec

@@ -47,12 +47,19 @@ public final class AuditRunner {
     private final ProgressListener progress;
     private final RenderedCapture capture;
     private final boolean resume;
+    private StepTimes times = StepTimes.NONE;
 
     public AuditRunner(AuditConfig config, ProgressListener progress, RenderedCapture capture, boolean resume) {
         this.config = config;
         this.progress = progress;
         this.capture = capture;
         this.resume = resume;
+    }
+
+    /** Records where the browser audit spends its time (for the benchmark). */
+    public AuditRunner timeSteps(StepTimes times) {
+        this.times = times;
+        return this;
     }
 
     public AuditReport run() throws IOException, InterruptedException {
@@ -114,6 +121,7 @@ public final class AuditRunner {
         catalogue.addAll(BrowserRules.catalogue());
         AxeScan axe = config.staticOnly() ? null : new AxeScan(config.axeScript());
         PageAuditor auditor = new PageAuditor(rules, axe, capture, catalogue, config);
+        auditor.timeSteps(times);
 
         progress.started(todo.size(), done.size());
         List<PageReport> results = Collections.synchronizedList(new ArrayList<>(done));
@@ -155,6 +163,10 @@ public final class AuditRunner {
         }
         List<PageReport> pages = new ArrayList<>(results);
         pages.sort(Comparator.comparingInt(p -> order.getOrDefault(p.url(), Integer.MAX_VALUE)));
+
+        // the one site-level check: titles shared by pages of different content (2.4.2, F25)
+        pages = SiteTitleCheck.apply(pages, contentKeys(byUrl));
+        catalogue.add(SiteTitleCheck.info());
 
         Judge judge = new Judge(pages, catalogue, config.manual());
         List<RequirementResult> reqs = judge.judge(config.standards());
@@ -226,6 +238,18 @@ public final class AuditRunner {
                 browser.close();
             }
         }
+    }
+
+    /** A key per fetched HTML page that is equal when the pages' text is (one page under two URLs). */
+    private static Map<String, String> contentKeys(Map<URI, CrawledPage> byUrl) {
+        Map<String, String> out = new HashMap<>();
+        for (CrawledPage p : byUrl.values()) {
+            if (p.fetch() instanceof org.yiyue.audit.crawl.FetchResult.Html h) {
+                String text = org.jsoup.Jsoup.parse(h.html()).text().replaceAll("\\s+", " ").strip();
+                out.put(p.url().toString(), Integer.toHexString(text.hashCode()) + ":" + text.length());
+            }
+        }
+        return out;
     }
 
     static String now() {

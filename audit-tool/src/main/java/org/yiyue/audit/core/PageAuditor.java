@@ -11,6 +11,7 @@ import org.openqa.selenium.chromium.HasCdp;
 import org.yiyue.audit.browser.AuditBrowser;
 import org.yiyue.audit.browser.AutoplayAudio;
 import org.yiyue.audit.browser.AxeScan;
+import org.yiyue.audit.browser.ContextChangeCheck;
 import org.yiyue.audit.browser.ElementShots;
 import org.yiyue.audit.browser.KeyboardWalk;
 import org.yiyue.audit.browser.LayoutChecks;
@@ -39,6 +40,7 @@ public final class PageAuditor {
     private final List<RuleInfo> catalogue;
     private final AuditConfig config;
     private volatile String axeVersion = "";
+    private volatile StepTimes times = StepTimes.NONE;
     /** The do-no-harm comparison costs three loads: once per device and audit is enough. */
     private final java.util.concurrent.atomic.AtomicBoolean noHarmDesktop = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicBoolean noHarmMobile = new java.util.concurrent.atomic.AtomicBoolean();
@@ -49,6 +51,11 @@ public final class PageAuditor {
         this.capture = capture;
         this.catalogue = catalogue;
         this.config = config;
+    }
+
+    /** Measures where the browser audit spends its time (the benchmark prints it). */
+    public void timeSteps(StepTimes times) {
+        this.times = times;
     }
 
     public String axeVersion() {
@@ -83,30 +90,44 @@ public final class PageAuditor {
                 }
                 browser.cookiesFor(crawled.url(), config.cookies());
                 PageRecorder.install(d); // timers, DOM changes and listeners from document start, for two checks below
-                d.get(url);
-                Page rendered = capture.capture(d, url);
+                StepTimes t = times;
+                t.time("load", () -> d.get(url));
+                // from here on, what the page starts by itself (a redirect on focus or resize) is cancelled: every check sees this page
+                ContextChangeCheck.phase(d, ContextChangeCheck.CHECKS);
+                Page rendered = t.time("rendered facts", () -> capture.capture(d, url));
                 dom = rendered.document();
-                rules.run(rendered, out);
-                String v = axe.run(d, out, catalogue);
+                t.time("rules on rendered DOM", () -> rules.run(rendered, out));
+                String v = t.time("axe-core", () -> axe.run(d, out, catalogue));
                 if (!v.isEmpty()) {
                     axeVersion = v;
                 }
                 List<String> problems = new java.util.ArrayList<>();
-                step("autoplay media", problems, () -> AutoplayAudio.run(d, out));
-                step("scripted click handlers", problems, () -> ScriptedClickCheck.run(d, out));
-                step("keyboard walk", problems, () -> KeyboardWalk.run(d, out, config.keyboardSteps()));
-                step("200%/320px layout", problems, () -> LayoutChecks.run(d, out, mobile ? AuditBrowser.MOBILE_METRICS : null));
-                // last before the toolbar checks (they may reload): by now most short timers have fired twice
-                step("moving content", problems, () -> MovingContentCheck.run(d, out));
-                step("toolbar checks", problems, () -> ToolbarChecks.runIfPresent(d, out, mobile,
+                step(t, "scripted click handlers", problems, () -> ScriptedClickCheck.run(d, out));
+                step(t, "keyboard walk", problems, () -> {
+                    ContextChangeCheck.phase(d, ContextChangeCheck.FOCUS);
+                    try {
+                        KeyboardWalk.run(d, out, config.keyboardSteps());
+                    } finally {
+                        ContextChangeCheck.phase(d, ContextChangeCheck.CHECKS);
+                    }
+                });
+                step(t, "200%/320px layout", problems, () -> LayoutChecks.run(d, out, mobile ? AuditBrowser.MOBILE_METRICS : null));
+                // the two checks that watch the page over time come late: the checks above ran while media played
+                // and timers fired, so little waiting is left (each waits only for what it has not yet seen)
+                step(t, "autoplay media", problems, () -> AutoplayAudio.run(d, out));
+                step(t, "moving content", problems, () -> MovingContentCheck.run(d, out));
+                // changes settings (values are put back): after the checks that read the page as loaded
+                step(t, "context change on focus/input", problems, () -> ContextChangeCheck.run(d, out));
+                step(t, "toolbar checks", problems, () -> ToolbarChecks.runIfPresent(d, out, mobile,
                         (mobile ? noHarmMobile : noHarmDesktop).compareAndSet(false, true)));
                 if (!problems.isEmpty()) {
                     detail = String.join("; ", problems);
                 }
                 status = "audited";
                 findings = FindingMerger.merge(out.findings(), dom);
-                findings = ElementShots.attach(d, findings, config.outDir().resolve("shots"),
-                        String.format("p%04d", index), config.screenshotsPerPage());
+                List<Finding> merged = findings;
+                findings = t.time("screenshots", () -> ElementShots.attach(d, merged, config.outDir().resolve("shots"),
+                        String.format("p%04d", index), config.screenshotsPerPage()));
             } catch (TimeoutException e) {
                 detail = "browser: page load timed out after " + config.pageTimeout().toSeconds() + " s; static results only";
                 findings = FindingMerger.merge(out.findings(), dom);
@@ -122,9 +143,9 @@ public final class PageAuditor {
     }
 
     /** Runs one browser check; its failure is noted on the page (the other checks and results stay). */
-    private static void step(String name, List<String> problems, Runnable check) {
+    private static void step(StepTimes t, String name, List<String> problems, Runnable check) {
         try {
-            check.run();
+            t.time(name, check);
         } catch (TimeoutException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -34,7 +34,10 @@ public final class HtmlReport {
             .note{background:#fff8e1;border-left:4px solid #8a6d00;padding:8px 12px}
             figure{margin:8px 0 24px}img.shot{max-width:420px;max-height:240px;border:1px solid #767676}
             nav ul{columns:2}
-            @media print{.skip{display:none}nav{display:none}h2{break-before:page}section.site{break-before:page}}
+            .verdict table.top td,.verdict table.top th{font-size:.92rem}.sc{font-weight:normal}
+            @media print{.skip{display:none}nav{display:none}h2{break-before:page}section.site{break-before:page}
+              section.verdict>h2{break-before:auto}.verdict{font-size:10pt}.verdict table{margin:4px 0 8px}
+              .vcharts{break-before:page}}
             """;
 
     private final boolean zh;
@@ -75,6 +78,7 @@ public final class HtmlReport {
                     .append("</a></li>");
         }
         sb.append("</ul></nav></header>\n<main id=\"main\">\n");
+        new VerdictSummary(zh).overview(sb, reports, 2);
         for (int i = 0; i < reports.size(); i++) {
             AuditReport r = reports.get(i);
             sb.append("<section class=\"site\" aria-labelledby=\"site").append(i).append("\"><h2 id=\"site").append(i).append("\">")
@@ -104,6 +108,8 @@ public final class HtmlReport {
     }
 
     private void site(StringBuilder sb, AuditReport r, int hl, String p) {
+        // the verdict first: scores, veto items, severities, top problems, what needs an evaluator
+        new VerdictSummary(zh).site(sb, r, hl, p);
         // 1 identification
         sb.append(h(hl, p + "-id", t("一、标识", "1. Identification")));
         sb.append("<table><caption>").append(t("被测网站与本次检测", "Site and run")).append("</caption><tbody>");
@@ -316,12 +322,17 @@ public final class HtmlReport {
     }
 
     private void chart(StringBuilder sb, int hl, String id, String title, List<Charts.Bar> bars, String unit) {
-        sb.append(h(hl, id + "-h", title));
+        chart(sb, hl, id, title, bars, unit, zh);
+    }
+
+    /** A bar chart with its heading, caption and the same numbers as a table (its text equivalent). */
+    static void chart(StringBuilder sb, int hl, String id, String title, List<Charts.Bar> bars, String unit, boolean zh) {
+        sb.append("<h").append(hl).append(" id=\"").append(id).append("-h\">").append(title).append("</h").append(hl).append(">\n");
         sb.append("<figure>").append(Charts.bars(id, Html.esc(title).equals(title) ? title : title, bars, unit));
         sb.append("<figcaption>").append(title).append("</figcaption></figure>\n");
-        sb.append("<details><summary>").append(t("图表数据", "Chart data")).append("</summary><table><caption>").append(title)
-                .append("</caption><thead><tr><th scope=\"col\">").append(t("项目", "Item")).append("</th><th scope=\"col\">")
-                .append(t("数量", "Count")).append("</th></tr></thead><tbody>");
+        sb.append("<details><summary>").append(zh ? "图表数据" : "Chart data").append("</summary><table><caption>").append(title)
+                .append("</caption><thead><tr><th scope=\"col\">").append(zh ? "项目" : "Item").append("</th><th scope=\"col\">")
+                .append(zh ? "数量" : "Count").append("</th></tr></thead><tbody>");
         for (Charts.Bar b : bars) {
             sb.append("<tr><th scope=\"row\">").append(Html.esc(b.label())).append("</th><td>").append(Charts.fmt(b.value())).append("</td></tr>");
         }

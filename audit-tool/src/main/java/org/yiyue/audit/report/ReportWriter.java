@@ -13,7 +13,7 @@ import org.yiyue.audit.browser.AuditBrowser;
 /** Writes the chosen formats of one report into its folder; returns the files written. */
 public final class ReportWriter {
 
-    public static final Set<String> FORMATS = Set.of("html", "pdf", "json", "earl", "csv", "junit");
+    public static final Set<String> FORMATS = Set.of("html", "pdf", "json", "earl", "csv", "junit", "sarif");
 
     private ReportWriter() {
     }
@@ -46,6 +46,10 @@ public final class ReportWriter {
         if (formats.contains("junit")) {
             JunitReport.write(r, dir.resolve("junit.xml"));
             out.add(dir.resolve("junit.xml"));
+        }
+        if (formats.contains("sarif")) {
+            SarifReport.write(r, zh, dir.resolve("report.sarif"));
+            out.add(dir.resolve("report.sarif"));
         }
         if (formats.contains("pdf")) {
             if (printer != null) {

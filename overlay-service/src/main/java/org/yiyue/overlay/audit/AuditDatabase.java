@@ -34,7 +34,7 @@ public class AuditDatabase {
 
     private volatile EntityManagerFactory emf;
     private String url;
-    private List<Integer> migrated = List.of();
+    private List<String> migrated = List.of();
 
     private volatile String failure;
 
@@ -79,9 +79,9 @@ public class AuditDatabase {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("JDBC driver " + driver + " is not in the WAR or the server", e);
         }
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
-            migrated = SchemaMigrator.migrate(c);
-        } catch (SQLException e) {
+        try {
+            migrated = Migrations.migrate(url, user, password);
+        } catch (SQLException | org.flywaydb.core.api.FlywayException e) {
             throw new IllegalStateException("cannot migrate the audit database " + redacted() + ": " + e.getMessage(), e);
         }
         Map<String, Object> props = new HashMap<>();
@@ -119,8 +119,31 @@ public class AuditDatabase {
         return url.replaceAll("[;?].*$", "");
     }
 
-    List<Integer> migratedNow() {
+    List<String> migratedNow() {
         return migrated;
+    }
+
+    /** PostgreSQL or H2, as the claim SQL needs to know. */
+    JobClaims claims() {
+        emf();
+        return JobClaims.forUrl(url);
+    }
+
+    /** What a piece of plain JDBC work does inside one transaction. */
+    @FunctionalInterface
+    public interface JdbcWork<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    /** Runs plain JDBC (the claim SQL) in one JPA transaction, on the pool's connection. */
+    public <T> T jdbc(JdbcWork<T> work) {
+        return inTransaction(em -> {
+            try {
+                return work.apply(em.unwrap(Connection.class));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
     }
 
     /** Runs work in one transaction; rolls back on any exception. */

@@ -7,14 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,6 +23,7 @@ import java.util.logging.Logger;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -40,9 +42,10 @@ import org.yiyue.overlay.site.Site;
 import org.yiyue.overlay.site.SiteRegistry;
 
 /**
- * Runs audits on the container's managed executor: at most {@code maxParallel} at once (the rest wait in a FIFO
- * queue), browsers drawn from one bounded pool shared by all audits. Every finished page is stored at once, so a
- * run interrupted by a stop can be resumed without auditing those pages again.
+ * Runs audits on the container's managed executor. The queue is the database: every instance claims queued runs
+ * ({@link JobClaims}) while it has a free audit slot and a free browser, at most {@code maxParallel} at once, and
+ * renews a lease on the runs it owns; a run whose owner died (lease ran out) is claimed by another instance and
+ * resumed. Every finished page is stored at once, so a resumed run does not audit those pages again.
  */
 @ApplicationScoped
 public class AuditJobs {
@@ -51,78 +54,103 @@ public class AuditJobs {
 
     @Resource
     ManagedExecutorService executor;
+    @Resource
+    ManagedScheduledExecutorService ticker;
     @Inject
     AuditStore store;
+    @Inject
+    AuditDatabase db;
     @Inject
     SiteRegistry sites;
 
     private Limits limits;
     private Semaphore browsers;
     private Path dataDir;
+    private String instance;
+    private long leaseMs;
     private final Map<String, JobProgress> progress = new ConcurrentHashMap<>();
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
     private final Map<String, AtomicBoolean> stop = new ConcurrentHashMap<>();
-    private final Deque<Queued> queue = new ArrayDeque<>();
+    /** Runs another instance has taken over: this one stops them and writes nothing more about them. */
+    private final java.util.Set<String> lost = ConcurrentHashMap.newKeySet();
     private int active;
     private volatile boolean stopping;
-
-    private record Queued(String runId, boolean resume) {
-    }
+    private ScheduledFuture<?> tick;
 
     @jakarta.annotation.PostConstruct
     void init() {
         limits = Limits.fromConfig();
         browsers = new Semaphore(limits.browsers(), true);
-        dataDir = Path.of(ConfigProvider.getConfig().getOptionalValue("yiyue.data.dir", String.class)
+        var config = ConfigProvider.getConfig();
+        dataDir = Path.of(config.getOptionalValue("yiyue.data.dir", String.class)
                 .orElse(System.getProperty("user.home") + "/.yiyue")).toAbsolutePath();
+        instance = config.getOptionalValue("yiyue.instance.id", String.class).orElseGet(AuditJobs::defaultInstanceId);
+        leaseMs = Duration.parse(config.getOptionalValue("yiyue.audit.lease", String.class).orElse("PT30S")).toMillis();
+    }
+
+    private static String defaultInstanceId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "host";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Starts claiming: now, then every third of a lease (renewals, cancels from other instances, new work). */
+    synchronized void startClaiming() {
+        if (tick == null) {
+            long every = Math.max(200, leaseMs / 3);
+            tick = ticker.scheduleWithFixedDelay(this::tick, 0, every, TimeUnit.MILLISECONDS);
+            LOG.info(() -> "audit jobs: instance " + instance + " claims runs from the database (lease " + leaseMs + " ms)");
+        }
     }
 
     public Limits limits() {
         return limits;
     }
 
-    /** Stores a new run and queues it; returns the stored run (status queued). */
+    String instance() {
+        return instance;
+    }
+
+    /** Stores a new run as queued; this or another instance claims it. Returns the stored run. */
     public AuditRun submit(AuditRequest request, String by) {
         AuditRun run = store.create(request.site(), request.toJson().toString(), by);
         progress.put(run.id(), new JobProgress());
-        enqueue(new Queued(run.id(), false));
+        kick();
         return run;
     }
 
     /** Resumes an interrupted, failed or cancelled run: pages already stored are not audited again. */
     public boolean resume(String runId) {
-        Optional<AuditRun> run = store.find(runId);
-        if (run.isEmpty() || !run.get().status().finished() || run.get().status() == RunStatus.SUCCEEDED
-                || running.containsKey(runId)) {
+        if (running.containsKey(runId) || !db.jdbc(c -> db.claims().requeue(c, runId))) {
             return false;
         }
-        synchronized (this) {
-            if (queue.stream().anyMatch(q -> q.runId().equals(runId))) {
-                return false;
-            }
-        }
-        store.update(runId, r -> r.status(RunStatus.QUEUED));
         progress.put(runId, new JobProgress());
-        enqueue(new Queued(runId, true));
+        kick();
         return true;
     }
 
-    /** Cancels a queued or running run; false when it had already finished. */
+    /** Cancels a queued or running run, wherever it runs; false when it had already finished. */
     public boolean cancel(String runId) {
-        synchronized (this) {
-            if (queue.removeIf(q -> q.runId().equals(runId))) {
-                finish(runId, RunStatus.CANCELLED, null);
-                return true;
-            }
-        }
-        Future<?> f = running.get(runId);
-        if (f == null) {
+        if (!db.jdbc(c -> db.claims().requestCancel(c, runId, System.currentTimeMillis()))) {
             return false;
         }
-        // the run is marked cancelled by its own execution once it has really stopped (browsers closed)
         JobProgress p = progress.get(runId);
         if (p != null) {
             p.phase("cancelling");
+        }
+        stopLocal(runId);
+        return true;
+    }
+
+    /** The run ends as cancelled by its own execution once it has really stopped (browsers closed). */
+    private void stopLocal(String runId) {
+        Future<?> f = running.get(runId);
+        if (f == null) {
+            return;
         }
         AtomicBoolean stopped = stop.get(runId);
         if (stopped != null) {
@@ -130,7 +158,6 @@ public class AuditJobs {
         } else {
             f.cancel(true); // still waiting for browsers
         }
-        return true;
     }
 
     public Optional<JobProgress> progress(String runId) {
@@ -141,33 +168,68 @@ public class AuditJobs {
         return dataDir.resolve("runs").resolve(runId);
     }
 
-    private synchronized void enqueue(Queued q) {
-        queue.addLast(q);
-        startWhatFits();
+    private void kick() {
+        if (!stopping) {
+            ticker.execute(this::tick);
+        }
     }
 
-    private synchronized void startWhatFits() {
-        while (active < limits.maxParallel() && !queue.isEmpty()) {
-            Queued q = queue.pollFirst();
-            active++;
-            running.put(q.runId(), executor.submit(() -> {
-                try {
-                    execute(q.runId(), q.resume());
-                } finally {
-                    running.remove(q.runId());
-                    synchronized (AuditJobs.this) {
-                        active--;
-                        startWhatFits();
+    /** Renews leases, honours cancels asked through other instances, claims work while there is room. */
+    private synchronized void tick() {
+        if (stopping) {
+            return;
+        }
+        try {
+            long now = System.currentTimeMillis();
+            List<String> mine = List.copyOf(running.keySet());
+            if (!mine.isEmpty()) {
+                List<String> kept = db.jdbc(c -> db.claims().renew(c, instance, mine, now, leaseMs));
+                for (String id : mine) {
+                    if (!kept.contains(id) && running.containsKey(id)) {
+                        LOG.warning(() -> "audit " + id + " is no longer ours (lease lost); stopping it here");
+                        lost.add(id);
+                        stopLocal(id);
                     }
                 }
-            }));
+                db.jdbc(c -> db.claims().cancelRequested(c, mine)).forEach(this::stopLocal);
+            }
+            while (active < limits.maxParallel() && browsers.availablePermits() > 0) {
+                Optional<JobClaims.Claim> claim = db.jdbc(c -> db.claims().claimNext(c, instance,
+                        System.currentTimeMillis(), leaseMs));
+                if (claim.isEmpty()) {
+                    break;
+                }
+                start(claim.get());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "audit jobs: claiming failed (database?); retrying", e);
         }
+    }
+
+    private void start(JobClaims.Claim claim) {
+        String runId = claim.runId();
+        if (claim.takenOver()) {
+            LOG.warning(() -> "audit " + runId + " taken over from an instance whose lease ran out; resuming");
+        }
+        active++;
+        progress.computeIfAbsent(runId, k -> new JobProgress());
+        running.put(runId, executor.submit(() -> {
+            try {
+                execute(runId, claim.takenOver() || !store.pages(runId).isEmpty());
+            } finally {
+                running.remove(runId);
+                synchronized (AuditJobs.this) {
+                    active--;
+                }
+                kick();
+            }
+        }));
     }
 
     private void execute(String runId, boolean resume) {
         JobProgress p = progress.computeIfAbsent(runId, k -> new JobProgress());
         AuditRun run = store.find(runId).orElse(null);
-        if (run == null || run.status() == RunStatus.CANCELLED) {
+        if (run == null || run.status() != RunStatus.RUNNING) {
             return;
         }
         AuditRequest request = AuditRequest.fromStored(run.requestJson());
@@ -267,6 +329,9 @@ public class AuditJobs {
     }
 
     private void finish(String runId, RunStatus requested, String message) {
+        if (lost.remove(runId)) {
+            return;
+        }
         // a stop of the service is not the evaluator's cancel: the run can be resumed
         RunStatus status = stopping && requested == RunStatus.CANCELLED ? RunStatus.INTERRUPTED : requested;
         store.update(runId, r -> {
@@ -317,6 +382,11 @@ public class AuditJobs {
     @PreDestroy
     void stop() {
         stopping = true;
+        synchronized (this) {
+            if (tick != null) {
+                tick.cancel(false);
+            }
+        }
         stop.values().forEach(b -> b.set(true));
         // running audits end their page and close their browsers (marked interrupted; a crash leaves them
         // "running" and the next start marks them); what does not end within 15 s is interrupted

@@ -1,5 +1,8 @@
 package org.yiyue.overlay.audit;
 
+import org.yiyue.overlay.audit.security.Requires;
+import org.yiyue.overlay.audit.security.Right;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -33,10 +36,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yiyue.audit.report.Finding;
 import org.yiyue.overlay.site.SiteRegistry;
 
-/** Audit runs: start, follow, cancel, resume, download reports, manual results, compare. Evaluators only. */
+/**
+ * Audit runs: start, follow, cancel, resume, download reports, manual results, sign, compare. Reading needs
+ * {@link Right#READ_REPORTS} (测评员, 只读); each change names its own right (测评员 only).
+ */
 @Path("/audits")
 @RequestScoped
-@EvaluatorOnly
+@Requires(Right.READ_REPORTS)
 @Tag(name = "audits", description = "审计任务 Audit runs")
 public class AuditResource {
 
@@ -65,6 +71,7 @@ public class AuditResource {
     @APIResponse(responseCode = "400", description = "malformed JSON (problem+json)")
     @APIResponse(responseCode = "404", description = "unknown site (problem+json)")
     @APIResponse(responseCode = "422", description = "invalid options (problem+json)")
+    @Requires(Right.RUN_AUDITS)
     public Response start(String body) {
         AuditRequest request = new AuditRequestValidator(sites, jobs.limits()).parse(body);
         AuditRun run = jobs.submit(request, user());
@@ -96,6 +103,7 @@ public class AuditResource {
     @Operation(summary = "Cancel a queued or running audit; it ends as 'cancelled' after the page in progress")
     @APIResponse(responseCode = "202", description = "cancelling; follow the run until its status is cancelled")
     @APIResponse(responseCode = "409", description = "the run had already finished")
+    @Requires(Right.RUN_AUDITS)
     public Response cancel(@PathParam("id") String id) {
         find(id);
         if (!jobs.cancel(id)) {
@@ -109,6 +117,7 @@ public class AuditResource {
     @Path("/{id}/resume")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Resume an interrupted, failed or cancelled run (stored pages are kept)")
+    @Requires(Right.RUN_AUDITS)
     public Response resume(@PathParam("id") String id) {
         find(id);
         if (!jobs.resume(id)) {
@@ -176,6 +185,7 @@ public class AuditResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record an evaluator's result for one requirement (WCAG SC, MIIT item or GBT:…)")
+    @Requires(Right.WRITE_MANUAL)
     public String putManual(@PathParam("id") String id, @PathParam("item") String item, String body) {
         finished(id);
         String outcome;
@@ -194,6 +204,22 @@ public class AuditResource {
         ManualItems.validate(item, outcome, note);
         store.putManual(id, item, outcome, user(), note);
         return manual(id);
+    }
+
+    @POST
+    @Path("/{id}/signature")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign a finished evaluation as its evaluator (once; administrators never may)")
+    @APIResponse(responseCode = "409", description = "not finished, or signed already")
+    @Requires(Right.SIGN)
+    public String sign(@PathParam("id") String id) {
+        finished(id);
+        if (!store.sign(id, user(), System.currentTimeMillis())) {
+            AuditRun run = find(id);
+            throw new ProblemException(Problem.of(409, "already-signed", "已签署", "Already signed",
+                    "此测评已由 " + run.signedBy() + " 签署。", "This evaluation was signed by " + run.signedBy() + "."));
+        }
+        return RunJson.of(find(id), jobs.progress(id)).toString();
     }
 
     @GET

@@ -34,6 +34,10 @@ public class AuditRun {
     private String errorMessage;
     @Column(name = "report_json")
     private String reportJson;
+    @Column(name = "signed_by")
+    private String signedBy;
+    @Column(name = "signed_at")
+    private Long signedAt;
 
     protected AuditRun() {
     }
@@ -60,8 +64,11 @@ public class AuditRun {
     public Long finishedAt() { return finishedAt; }
     public String errorMessage() { return errorMessage; }
     public String reportJson() { return reportJson; }
+    public String signedBy() { return signedBy; }
+    public Long signedAt() { return signedAt; }
 
     void status(RunStatus s) { status = s.wire(); }
+    void signed(String by, long at) { signedBy = by; signedAt = at; }
     void progress(int done, int total) { pagesDone = done; pagesTotal = total; }
     void started(long at) { startedAt = at; finishedAt = null; errorMessage = null; }
     void finished(long at, long failureCount, String report) {

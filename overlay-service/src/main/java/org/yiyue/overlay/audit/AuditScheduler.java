@@ -35,6 +35,8 @@ public class AuditScheduler {
     @Inject
     AuditJobs jobs;
     @Inject
+    AuditStore store;
+    @Inject
     SiteRegistry sites;
 
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
@@ -62,6 +64,12 @@ public class AuditScheduler {
                         2, staticOnly, 1, "zh-CN", List.of("wcag22-aa", "gbt37668-2", "elder"));
                 scheduled.add(scheduler.scheduleAtFixedRate(() -> {
                     try {
+                        // every instance of a cluster keeps the schedule: the first to get there starts the audit
+                        long recent = System.currentTimeMillis() - every.toMillis() / 2;
+                        if (store.history(site.id()).stream().anyMatch(r -> "scheduler".equals(r.createdBy())
+                                && r.createdAt() > recent)) {
+                            return;
+                        }
                         jobs.submit(request, "scheduler");
                     } catch (RuntimeException e) {
                         // a failed start (e.g. database down) must not cancel the schedule

@@ -10,8 +10,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * At deployment: open and migrate the database, mark runs that were queued or running when the service last
- * stopped as interrupted (optionally resume them), then start the scheduled audits.
+ * At deployment: open and migrate the database, optionally queue again the runs a stopped service left interrupted,
+ * start claiming audit jobs from the database, then start the scheduled audits. Runs left "running" by an instance
+ * that died are not touched here: their lease runs out and whichever instance is free resumes them.
  */
 @ApplicationScoped
 public class AuditStartup {
@@ -31,17 +32,14 @@ public class AuditStartup {
         } catch (ProblemException e) {
             LOG.severe(() -> "audits unavailable at start: " + e.getMessage());
         }
+        jobs.startClaiming(); // retries by itself while the database is away
         scheduler.start();
     }
 
     private void recover() {
-        var unfinished = store.recent(1000).stream().filter(r -> !r.status().finished()).map(AuditRun::id).toList();
-        int n = store.interruptUnfinished();
-        if (n > 0) {
-            LOG.warning(() -> n + " audit run(s) were unfinished at the last stop and are now marked interrupted");
-        }
         if (ConfigProvider.getConfig().getOptionalValue("yiyue.audit.resume-interrupted", Boolean.class).orElse(false)) {
-            unfinished.forEach(jobs::resume);
+            store.recent(1000).stream().filter(r -> r.status() == RunStatus.INTERRUPTED).map(AuditRun::id)
+                    .forEach(jobs::resume);
         }
     }
 }

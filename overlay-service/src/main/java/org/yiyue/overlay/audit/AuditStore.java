@@ -51,16 +51,6 @@ public class AuditStore {
         });
     }
 
-    /** Marks every queued or running run interrupted (the service stopped under it); returns how many. */
-    int interruptUnfinished() {
-        return db.inTransaction(em -> em.createQuery(
-                "UPDATE AuditRun r SET r.status = :interrupted WHERE r.status IN (:queued, :running)")
-                .setParameter("interrupted", RunStatus.INTERRUPTED.wire())
-                .setParameter("queued", RunStatus.QUEUED.wire())
-                .setParameter("running", RunStatus.RUNNING.wire())
-                .executeUpdate());
-    }
-
     void addPage(String runId, int seq, String url, String status, int failures, String json) {
         db.inTransaction(em -> {
             em.persist(new PageResult(newId(), runId, seq, url, status, failures, json));
@@ -78,6 +68,18 @@ public class AuditStore {
         return db.read(em -> em.createQuery(
                 "SELECT m FROM ManualEntry m WHERE m.runId = :run ORDER BY m.item", ManualEntry.class)
                 .setParameter("run", runId).getResultList());
+    }
+
+    /** Records the evaluator's signature on a run; false when it was signed already. */
+    public boolean sign(String runId, String by, long at) {
+        return db.inTransaction(em -> {
+            AuditRun r = em.find(AuditRun.class, runId);
+            if (r == null || r.signedBy() != null) {
+                return false;
+            }
+            r.signed(by, at);
+            return true;
+        });
     }
 
     /** One result per item and run: a second entry for the same item replaces the first. */

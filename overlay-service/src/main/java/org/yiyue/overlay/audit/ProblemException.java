@@ -14,7 +14,7 @@ public class ProblemException extends RuntimeException {
         return problem;
     }
 
-    static ProblemException notFound(String whatZh, String whatEn) {
+    public static ProblemException notFound(String whatZh, String whatEn) {
         return new ProblemException(Problem.of(404, "not-found", "未找到", "Not found", whatZh, whatEn));
     }
 }

@@ -36,7 +36,7 @@ public class ProgressEvents {
                     if (run == null) {
                         return;
                     }
-                    long version = jobs.progress(runId).map(JobProgress::version).orElse(0L);
+                    long version = jobs.progress(runId).map(JobProgress::version).orElse((long) run.pagesDone());
                     String status = run.status().wire();
                     if (run.status().finished()) {
                         send(out, "event: end\nid: " + status + "\ndata: " + RunJson.of(run, jobs.progress(runId)) + "\n\n");

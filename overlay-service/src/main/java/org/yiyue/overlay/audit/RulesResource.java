@@ -1,5 +1,8 @@
 package org.yiyue.overlay.audit;
 
+import org.yiyue.overlay.audit.security.Requires;
+import org.yiyue.overlay.audit.security.Right;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,7 @@ import org.yiyue.audit.report.RuleInfo;
 /** The rule catalogue the audits run: our wcag-rules (static and rendered) and the browser checks. */
 @Path("/rules")
 @ApplicationScoped
-@EvaluatorOnly
+@Requires(Right.READ_REPORTS)
 @Tag(name = "rules", description = "规则目录 Rule catalogue")
 public class RulesResource {
 

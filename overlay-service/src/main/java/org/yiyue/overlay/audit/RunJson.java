@@ -31,6 +31,9 @@ final class RunJson {
         if (run.finishedAt() != null) {
             b.add("finishedAt", Instant.ofEpochMilli(run.finishedAt()).toString());
         }
+        if (run.signedBy() != null) {
+            b.add("signedBy", run.signedBy()).add("signedAt", Instant.ofEpochMilli(run.signedAt()).toString());
+        }
         if (run.errorMessage() != null) {
             b.add("error", run.errorMessage());
         }

@@ -1,5 +1,8 @@
 package org.yiyue.overlay.audit;
 
+import org.yiyue.overlay.audit.security.Requires;
+import org.yiyue.overlay.audit.security.Right;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -17,7 +20,7 @@ import org.yiyue.overlay.site.SiteRegistry;
 /** A site's audit history, newest first. */
 @Path("/sites/{id}/audits")
 @RequestScoped
-@EvaluatorOnly
+@Requires(Right.READ_REPORTS)
 @Tag(name = "audits")
 public class SiteAuditsResource {
 

@@ -70,6 +70,28 @@ public final class CachePolicy {
         return Optional.empty();
     }
 
+    /**
+     * A response without explicit freshness that may still be stored to be revalidated on every use (RFC 9111
+     * §4.3): 200, a validator (ETag or Last-Modified), no Set-Cookie, no no-store/private, no Vary beyond
+     * Accept-Encoding. The upstream is asked each time (If-None-Match / If-Modified-Since); a 304 lets us send the
+     * stored, already rewritten and compressed bytes instead of fetching, rewriting and compressing them again.
+     */
+    public static boolean storableForRevalidation(int status, Map<String, List<String>> responseHeaders) {
+        if (status != 200 || has(responseHeaders, "set-cookie")
+                || !has(responseHeaders, "etag") && !has(responseHeaders, "last-modified")) {
+            return false;
+        }
+        for (String vary : values(responseHeaders, "vary")) {
+            for (String v : vary.split(",")) {
+                if (!v.isBlank() && !v.trim().equalsIgnoreCase("accept-encoding")) {
+                    return false;
+                }
+            }
+        }
+        List<String> d = directives(responseHeaders, "cache-control");
+        return !d.contains("no-store") && d.stream().noneMatch(x -> x.startsWith("private"));
+    }
+
     private static Optional<Long> seconds(List<String> directives, String prefix) {
         for (String d : directives) {
             if (d.startsWith(prefix)) {

@@ -6,21 +6,29 @@ import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.yiyue.overlay.cluster.DataGrid;
+import org.yiyue.overlay.cluster.GridCache;
+import org.yiyue.overlay.cluster.LocalCache;
+import org.yiyue.overlay.cluster.SharedCache;
 
 /**
- * Caffeine cache of rewritten pages and upstream assets, bounded by bytes ({@code yiyue.cache.max-bytes}, default
- * 64 MiB). Keys are {@code siteId|path?query|variant}; stale entries stay (up to {@code yiyue.cache.keep-stale})
- * so they can be revalidated with ETag / Last-Modified instead of refetched.
+ * Cache of rewritten pages and upstream assets, bounded by bytes in this JVM ({@code yiyue.cache.max-bytes}, default
+ * 64 MiB). Keys are {@link CacheKey} strings (site first, so purging by site is a prefix match); stale entries stay
+ * (up to {@code yiyue.cache.keep-stale}) so they can be revalidated with ETag / Last-Modified instead of refetched.
+ * Where the entries live is the {@link SharedCache}'s business: Caffeine in this JVM for a single instance, the
+ * cluster's data grid (bytes, with Caffeine as near cache) when Payara Micro runs clustered, so a page stored through
+ * one instance is a hit on all.
  */
 @ApplicationScoped
 public class ResponseCache {
 
-    private Cache<String, CachedResponse> cache;
+    @Inject
+    DataGrid grid;
+
+    private SharedCache<CachedResponse> cache;
     private long maxEntryBytes;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -33,7 +41,11 @@ public class ResponseCache {
         long maxBytes = config.getOptionalValue("yiyue.cache.max-bytes", Long.class).orElse(64L << 20);
         long keepStale = config.getOptionalValue("yiyue.cache.keep-stale-seconds", Long.class).orElse(3600L);
         maxEntryBytes = config.getOptionalValue("yiyue.cache.max-entry-bytes", Long.class).orElse(4L << 20);
-        cache = build(maxBytes, Duration.ofSeconds(keepStale));
+        cache = grid != null && grid.clustered()
+                ? new GridCache<>(grid, "yiyue-responses", maxBytes, Duration.ofSeconds(keepStale),
+                        config.getOptionalValue("yiyue.cache.grid-max-entries", Integer.class).orElse(10_000),
+                        CachedResponse::weight, new CachedResponseCodec())
+                : build(maxBytes, Duration.ofSeconds(keepStale));
     }
 
     /** For tests without CDI. */
@@ -44,20 +56,17 @@ public class ResponseCache {
         return c;
     }
 
-    private static Cache<String, CachedResponse> build(long maxBytes, Duration keepStale) {
-        return Caffeine.newBuilder()
-                .maximumWeight(maxBytes)
-                .weigher((String k, CachedResponse v) -> k.length() * 2 + v.weight())
-                .expireAfterWrite(keepStale)
-                .build();
+    private static SharedCache<CachedResponse> build(long maxBytes, Duration keepStale) {
+        return new LocalCache<>(maxBytes, keepStale, CachedResponse::weight);
     }
 
-    public static String key(String siteId, String pathAndQuery, String variant) {
-        return siteId + "|" + pathAndQuery + "|" + variant;
+    /** The stored form of a key; see {@link CacheKey} for what it holds and why. */
+    public static String key(CacheKey key) {
+        return key.asString();
     }
 
     public Optional<CachedResponse> get(String key) {
-        CachedResponse r = cache.getIfPresent(key);
+        CachedResponse r = cache.get(key);
         if (r == null) {
             misses.increment();
         }
@@ -83,25 +92,19 @@ public class ResponseCache {
         }
     }
 
-    /** Drops every entry of one site; returns how many went. */
+    /** Drops every entry of one site, on every instance of the cluster; returns how many went. */
     public long purge(String siteId) {
-        String prefix = siteId + "|";
-        long n = cache.asMap().keySet().stream().filter(k -> k.startsWith(prefix)).count();
-        cache.asMap().keySet().removeIf(k -> k.startsWith(prefix));
-        return n;
+        return cache.removeByPrefix(siteId + "|");
     }
 
     public long purgeAll() {
-        long n = cache.estimatedSize();
-        cache.invalidateAll();
-        return n;
+        return cache.clear();
     }
 
     public record Stats(long entries, long bytes, long hits, long misses, long revalidated, long stores) {
     }
 
     public Stats stats() {
-        long bytes = cache.asMap().entrySet().stream().mapToLong(e -> e.getKey().length() * 2L + e.getValue().weight()).sum();
-        return new Stats(cache.estimatedSize(), bytes, hits.sum(), misses.sum(), revalidated.sum(), stores.sum());
+        return new Stats(cache.size(), cache.localWeight(), hits.sum(), misses.sum(), revalidated.sum(), stores.sum());
     }
 }

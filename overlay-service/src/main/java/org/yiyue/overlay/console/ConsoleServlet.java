@@ -45,8 +45,10 @@ import org.yiyue.overlay.audit.ReportFormat;
 import org.yiyue.overlay.audit.ReportRenderer;
 import org.yiyue.overlay.audit.RunComparison;
 import org.yiyue.overlay.audit.RunStatus;
-import org.yiyue.overlay.audit.security.EvaluatorAuthMechanism;
-import org.yiyue.overlay.audit.security.EvaluatorIdentityStore;
+import org.yiyue.overlay.audit.security.Callers;
+import org.yiyue.overlay.audit.security.LoginMechanism;
+import org.yiyue.overlay.audit.security.Right;
+import org.yiyue.overlay.audit.security.Role;
 import org.yiyue.overlay.site.Site;
 import org.yiyue.overlay.site.SiteRegistry;
 
@@ -56,7 +58,7 @@ import org.yiyue.overlay.site.SiteRegistry;
  * anyone not logged in gets 401 with the login form.
  */
 @WebServlet(urlPatterns = {"/console", "/console/*"})
-@DeclareRoles(EvaluatorIdentityStore.ROLE)
+@DeclareRoles({"admin", "evaluator", "site-ops", "reader"})
 public class ConsoleServlet extends HttpServlet {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -93,6 +95,10 @@ public class ConsoleServlet extends HttpServlet {
             login(req, resp, en, false, HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
+        if (!may(req, Right.READ_REPORTS)) {
+            forbidden(req, resp, en, Right.READ_REPORTS);
+            return;
+        }
         if (path.isEmpty() || path.equals("/")) {
             dashboard(req, resp, en, null);
         } else if (path.startsWith("/runs/")) {
@@ -116,7 +122,7 @@ public class ConsoleServlet extends HttpServlet {
                 csrf(req); // a fresh session gets its token now
                 resp.sendRedirect("/console");
             } else {
-                login(req, resp, en, req.getAttribute(EvaluatorAuthMechanism.LOGIN_FAILED) != null,
+                login(req, resp, en, req.getAttribute(LoginMechanism.LOGIN_FAILED) != null,
                         HttpServletResponse.SC_UNAUTHORIZED);
             }
             return;
@@ -140,6 +146,8 @@ public class ConsoleServlet extends HttpServlet {
                 s.invalidate();
             }
             resp.sendRedirect("/console/login");
+        } else if (!may(req, rightFor(path))) {
+            forbidden(req, resp, en, rightFor(path));
         } else if (path.equals("/audits")) {
             startAudit(req, resp, en);
         } else if (path.matches("/runs/[^/]+/manual")) {
@@ -149,6 +157,12 @@ public class ConsoleServlet extends HttpServlet {
             String id = path.substring("/runs/".length(), path.length() - "/cancel".length());
             jobs.cancel(id);
             resp.sendRedirect("/console/runs/" + id);
+        } else if (path.matches("/runs/[^/]+/sign")) {
+            String id = path.substring("/runs/".length(), path.length() - "/sign".length());
+            if (store.find(id).filter(r -> r.status() == RunStatus.SUCCEEDED).isPresent()) {
+                store.sign(id, user(req), System.currentTimeMillis());
+            }
+            resp.sendRedirect("/console/runs/" + id);
         } else if (path.matches("/runs/[^/]+/resume")) {
             String id = path.substring("/runs/".length(), path.length() - "/resume".length());
             jobs.resume(id);
@@ -156,6 +170,17 @@ public class ConsoleServlet extends HttpServlet {
         } else {
             notFound(req, resp, en);
         }
+    }
+
+    /** The right a console form action needs. */
+    private static Right rightFor(String postPath) {
+        if (postPath.endsWith("/manual")) {
+            return Right.WRITE_MANUAL;
+        }
+        if (postPath.endsWith("/sign")) {
+            return Right.SIGN;
+        }
+        return Right.RUN_AUDITS;
     }
 
     // ---- pages -------------------------------------------------------------------------------------------------
@@ -203,6 +228,15 @@ public class ConsoleServlet extends HttpServlet {
         }
         p.raw("</tbody></table>\n");
 
+        if (may(req, Right.RUN_AUDITS)) {
+            startForm(req, p, en, problem, all);
+        }
+        p.raw("<h2 id=\"recent\">").raw(p.t("最近的审计", "Recent audits")).raw("</h2>\n");
+        runTable(p, store.recent(20));
+        send(resp, problem == null ? 200 : problem.status(), p.render("站点与审计", "Sites and audits", user(req), csrf(req), "/console"));
+    }
+
+    private void startForm(HttpServletRequest req, ConsolePage p, boolean en, Problem problem, List<Site> all) {
         p.raw("<h2 id=\"start\">").raw(p.t("开始审计", "Start an audit")).raw("</h2>\n");
         if (problem != null) {
             p.raw("<div class=\"error\" role=\"alert\"><p>").raw(Html.esc(en ? problem.detailEn() : problem.detailZh())).raw("</p><ul>");
@@ -230,10 +264,6 @@ public class ConsoleServlet extends HttpServlet {
                 .raw("<option value=\"zh-CN\"").raw(en ? "" : " selected").raw(">中文</option><option value=\"en\"").raw(en ? " selected" : "")
                 .raw(">English</option></select>")
                 .raw("<p><button type=\"submit\">").raw(p.t("开始审计", "Start audit")).raw("</button></p></form>\n");
-
-        p.raw("<h2 id=\"recent\">").raw(p.t("最近的审计", "Recent audits")).raw("</h2>\n");
-        runTable(p, store.recent(20));
-        send(resp, problem == null ? 200 : problem.status(), p.render("站点与审计", "Sites and audits", user(req), csrf(req), "/console"));
     }
 
     private void runTable(ConsolePage p, List<AuditRun> runs) {
@@ -273,8 +303,8 @@ public class ConsoleServlet extends HttpServlet {
                     .raw("<p id=\"progress-text\" role=\"status\">").raw(p.t("已完成页数：", "Pages done: "))
                     .raw(run.pagesDone() + " / " + run.pagesTotal()).raw("</p>\n")
                     .raw("<p><a href=\"/console/runs/").raw(Html.esc(id)).raw("\">").raw(p.t("刷新", "Refresh")).raw("</a></p>\n")
-                    .raw("<form method=\"post\" action=\"/console/runs/").raw(Html.esc(id)).raw("/cancel\">").raw(csrfField(req))
-                    .raw("<button type=\"submit\">").raw(p.t("取消审计", "Cancel audit")).raw("</button></form>\n")
+                    .raw(may(req, Right.RUN_AUDITS) ? "<form method=\"post\" action=\"/console/runs/" + Html.esc(id) + "/cancel\">"
+                            + csrfField(req) + "<button type=\"submit\">" + p.t("取消审计", "Cancel audit") + "</button></form>\n" : "")
                     .raw("<script>(function(){var es=new EventSource('/api/audits/").raw(Html.esc(id)).raw("/events');")
                     .raw("var pr=document.getElementById('run-progress'),tx=document.getElementById('progress-text');")
                     .raw("es.addEventListener('progress',function(e){var d=JSON.parse(e.data);var g=d.progress||{};")
@@ -282,7 +312,7 @@ public class ConsoleServlet extends HttpServlet {
                     .raw("pr.max=Math.max(1,total);pr.value=done;tx.textContent='").raw(p.t("已完成页数：", "Pages done: "))
                     .raw("'+done+' / '+total;});")
                     .raw("es.addEventListener('end',function(){es.close();location.reload();});})();</script>\n");
-        } else if (run.status() != RunStatus.SUCCEEDED) {
+        } else if (run.status() != RunStatus.SUCCEEDED && may(req, Right.RUN_AUDITS)) {
             p.raw("<form method=\"post\" action=\"/console/runs/").raw(Html.esc(id)).raw("/resume\">").raw(csrfField(req))
                     .raw("<button type=\"submit\">").raw(p.t("继续审计", "Resume audit")).raw("</button></form>\n");
         }
@@ -299,10 +329,26 @@ public class ConsoleServlet extends HttpServlet {
                 }
             }
             p.raw("</ul>\n");
+            signature(req, p, run);
             manualSection(req, p, run, problem);
             compareForm(req, p, run);
         }
         send(resp, problem == null ? 200 : problem.status(), p.render("审计详情", "Audit", user(req), csrf(req), "/console/runs/" + id));
+    }
+
+    private void signature(HttpServletRequest req, ConsolePage p, AuditRun run) {
+        p.raw("<h2 id=\"signature\">").raw(p.t("签署", "Signature")).raw("</h2>\n<p>");
+        if (run.signedBy() != null) {
+            p.raw(p.t("已由 ", "Signed by ")).raw(Html.esc(run.signedBy())).raw(p.t(" 于 ", " on ")).raw(Html.esc(time(run.signedAt())))
+                    .raw(p.t(" 签署。", "."));
+        } else {
+            p.raw(p.t("尚未签署。", "Not signed yet."));
+        }
+        p.raw("</p>\n");
+        if (run.signedBy() == null && may(req, Right.SIGN)) {
+            p.raw("<form method=\"post\" action=\"/console/runs/").raw(Html.esc(run.id())).raw("/sign\">").raw(csrfField(req))
+                    .raw("<button type=\"submit\">").raw(p.t("签署测评结论", "Sign the evaluation")).raw("</button></form>\n");
+        }
     }
 
     private void manualSection(HttpServletRequest req, ConsolePage p, AuditRun run, Problem problem) {
@@ -330,6 +376,9 @@ public class ConsoleServlet extends HttpServlet {
                 p.raw("<li>").raw(Html.esc(en ? e.reasonEn() : e.reasonZh())).raw("</li>");
             }
             p.raw("</ul></div>\n");
+        }
+        if (!may(req, Right.WRITE_MANUAL)) {
+            return;
         }
         p.raw("<form method=\"post\" action=\"/console/runs/").raw(Html.esc(run.id())).raw("/manual\">").raw(csrfField(req))
                 .raw("<label for=\"item\">").raw(p.t("要求", "Requirement")).raw("</label><select id=\"item\" name=\"item\">");
@@ -498,7 +547,25 @@ public class ConsoleServlet extends HttpServlet {
     }
 
     private static boolean loggedIn(HttpServletRequest req) {
-        return req.getUserPrincipal() != null && req.isUserInRole(EvaluatorIdentityStore.ROLE);
+        return req.getUserPrincipal() != null && Callers.role(req::isUserInRole).isPresent();
+    }
+
+    /** The same policy as the API's: the console shows and accepts only what the caller's role may do. */
+    private static boolean may(HttpServletRequest req, Right right) {
+        return Callers.role(req::isUserInRole).map(right::grantedTo).orElse(false);
+    }
+
+    private void forbidden(HttpServletRequest req, HttpServletResponse resp, boolean en, Right right) throws IOException {
+        ConsolePage p = new ConsolePage(en);
+        Role role = Callers.role(req::isUserInRole).orElse(null);
+        p.raw("<h1>").raw(p.t("无权执行此操作", "Not allowed")).raw("</h1>\n<p role=\"alert\">")
+                .raw(p.t("你的角色（" + (role == null ? "?" : role.zh()) + "）不能" + right.zh() + "。",
+                        "Your role (" + (role == null ? "?" : role.en()) + ") may not " + right.en() + "."));
+        if (right == Right.SIGN && role == Role.ADMIN) {
+            p.raw(p.t(" 职责分离：管理员不能签署测评。", " Separation of duties: administrators never sign."));
+        }
+        p.raw("</p>\n");
+        send(resp, HttpServletResponse.SC_FORBIDDEN, p.render("无权执行此操作", "Not allowed", user(req), csrf(req), "/console"));
     }
 
     private static String user(HttpServletRequest req) {

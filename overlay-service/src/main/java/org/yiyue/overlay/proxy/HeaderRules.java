@@ -12,10 +12,21 @@ public final class HeaderRules {
     static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
 
-    /** Request headers we never forward as received: set by us or by the HTTP client, or spoofable. */
-    static final Set<String> REQUEST_DROP = Set.of("host", "content-length", "expect", "forwarded",
-            "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix",
-            "x-real-ip", "accept-encoding", "origin", "referer", "http2-settings");
+    /**
+     * End-to-end request headers that reach the upstream (CONFIG.md lists them); every other client header is
+     * dropped — among them the ones upstreams trust for routing, logging or access control (X-Original-URL,
+     * X-Rewrite-URL, True-Client-IP, X-Client-IP, X-Forwarded-*, X-Host, X-Original-Host, Forwarded, X-Real-IP…).
+     * Host, X-Forwarded-*, Referer and Origin are then set by us. More names: {@code yiyue.proxy.request-headers}.
+     */
+    static final Set<String> REQUEST_ALLOW = Set.of("accept", "accept-language", "accept-charset", "authorization",
+            "cache-control", "pragma", "content-type", "content-encoding", "content-language", "content-disposition",
+            "cookie", "if-match", "if-none-match", "if-modified-since", "if-unmodified-since", "if-range", "range",
+            "user-agent", "dnt", "upgrade-insecure-requests", "save-data", "priority",
+            "sec-fetch-dest", "sec-fetch-mode", "sec-fetch-site", "sec-fetch-user",
+            "sec-ch-ua", "sec-ch-ua-mobile", "sec-ch-ua-platform",
+            "x-requested-with", "x-csrf-token", "x-xsrf-token", "soapaction",
+            "access-control-request-method", "access-control-request-headers",
+            "sec-websocket-key", "sec-websocket-version", "sec-websocket-protocol", "sec-websocket-extensions");
 
     /** Response headers that describe the upstream's connection or would leak its policies onto our host. */
     static final Set<String> RESPONSE_DROP = Set.of("content-length", "strict-transport-security", "alt-svc",
@@ -35,9 +46,14 @@ public final class HeaderRules {
     }
 
     public static boolean forwardRequestHeader(String name, Set<String> connectionListed) {
+        return forwardRequestHeader(name, connectionListed, Set.of());
+    }
+
+    /** @param extra lower-case names an operator allowed on top of {@link #REQUEST_ALLOW} */
+    public static boolean forwardRequestHeader(String name, Set<String> connectionListed, Set<String> extra) {
         String n = name.toLowerCase(Locale.ROOT);
-        return !HOP_BY_HOP.contains(n) && !REQUEST_DROP.contains(n) && !connectionListed.contains(n)
-                && !n.startsWith(":");
+        return (REQUEST_ALLOW.contains(n) || extra.contains(n)) && !HOP_BY_HOP.contains(n)
+                && !connectionListed.contains(n);
     }
 
     public static boolean forwardResponseHeader(String name, Set<String> connectionListed) {

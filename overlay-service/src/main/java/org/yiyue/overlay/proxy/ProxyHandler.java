@@ -32,13 +32,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.yiyue.overlay.cache.CacheKey;
 import org.yiyue.overlay.cache.CachePolicy;
 import org.yiyue.overlay.cache.CachedResponse;
 import org.yiyue.overlay.cache.ResponseCache;
+import org.yiyue.overlay.rewrite.BodySniffer;
 import org.yiyue.overlay.rewrite.ContentCoding;
 import org.yiyue.overlay.rewrite.FixLedger;
 import org.yiyue.overlay.rewrite.HtmlRewriter;
 import org.yiyue.overlay.rewrite.LinkRewriter;
+import org.yiyue.overlay.rewrite.PageUnits;
 import org.yiyue.overlay.rewrite.ScriptTagInjector;
 import org.yiyue.overlay.rewrite.ToolbarTag;
 import org.yiyue.overlay.site.Site;
@@ -74,11 +77,18 @@ public class ProxyHandler {
     WebSocketProxy webSockets;
 
     private long maxHtmlBytes = 8L << 20;
+    private long maxDecodedBytes = 16L << 20;
+    private long maxCompressionRatio = 100;
+    private final Map<String, Map.Entry<Site, String>> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
 
     @jakarta.annotation.PostConstruct
     void init() {
         maxHtmlBytes = ConfigProvider.getConfig().getOptionalValue("yiyue.rewrite.max-html-bytes", Long.class)
                 .orElse(8L << 20);
+        maxDecodedBytes = ConfigProvider.getConfig().getOptionalValue("yiyue.rewrite.max-decoded-bytes", Long.class)
+                .orElse(16L << 20);
+        maxCompressionRatio = ConfigProvider.getConfig()
+                .getOptionalValue("yiyue.rewrite.max-compression-ratio", Long.class).orElse(100L);
     }
 
     /**
@@ -88,6 +98,16 @@ public class ProxyHandler {
         long started = System.nanoTime();
         try {
             serve(req, resp, site, rawPath);
+        } catch (RuntimeException e) {
+            // never the container's error page with an exception text
+            metrics.upstreamFailure("internal");
+            LOG.log(Level.SEVERE, log("proxy-internal-error", site, rawPath, e.toString()), e);
+            if (!resp.isCommitted()) {
+                ErrorPage.send(resp, 502, "服务暂时异常", "易阅处理该页面时出错，请稍后重试。",
+                        "The overlay failed on this page.", null);
+            } else if (!ResponseAbort.abort(req)) {
+                throw e;
+            }
         } finally {
             metrics.request(site.id(), System.nanoTime() - started);
         }
@@ -141,7 +161,11 @@ public class ProxyHandler {
         }
         boolean gzipOk = HeaderRules.acceptsGzip(req.getHeader("Accept-Encoding"));
         boolean cacheable = CachePolicy.requestCacheable(method, reqHeaders);
-        String key = ResponseCache.key(site.id(), pathAndQuery, gzipOk ? "gz" : "id");
+        Optional<String> notNavigation = NavigationRequest.notNavigation(reqHeaders);
+        List<String> cookies = reqHeaders.getOrDefault("cookie", List.of());
+        String key = ResponseCache.key(new CacheKey(site.id(), fingerprint(site), req.getScheme(),
+                ForwardingConfig.get().forwardedHost(site), pathAndQuery, gzipOk, notNavigation.isEmpty(),
+                toolbar.url(), cookies.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", cookies))));
         Optional<CachedResponse> cached = cacheable && !CachePolicy.clientWantsFresh(reqHeaders)
                 ? cache.get(key) : Optional.empty();
         Instant now = Instant.now();
@@ -154,7 +178,8 @@ public class ProxyHandler {
 
         UrlMapper mapper = new UrlMapper(site, sites);
         HttpRequest.Builder out = HttpRequest.newBuilder(target).timeout(upstream.responseTimeout());
-        copyRequestHeaders(req, reqHeaders, out, mapper);
+        // our validators, not the client's, decide whether the stored copy is still the upstream's current one
+        copyRequestHeaders(req, revalidate.isPresent() ? withoutConditionals(reqHeaders) : reqHeaders, out, mapper);
         out.setHeader("Accept-Encoding", HeaderRules.upstreamAcceptEncoding(req.getHeader("Accept-Encoding")));
         if (revalidate.isPresent()) {
             revalidate.get().etag().ifPresent(v -> out.setHeader("If-None-Match", v));
@@ -167,11 +192,13 @@ public class ProxyHandler {
             response = upstream.client().send(out.build(), upstream.bodyHandler());
         } catch (HttpTimeoutException e) {
             metrics.upstreamError(site.id());
+            metrics.upstreamFailure("timeout");
             LOG.log(Level.WARNING, () -> log("upstream-timeout", site, rawPath, e.toString()));
             ErrorPage.upstreamTimeout(resp, site.mount() + pathAndQuery);
             return;
         } catch (IOException e) {
             metrics.upstreamError(site.id());
+            metrics.upstreamFailure("unreachable");
             LOG.log(Level.WARNING, () -> log("upstream-unreachable", site, rawPath, e.toString()));
             ErrorPage.upstreamUnreachable(resp, site.mount() + pathAndQuery);
             return;
@@ -181,7 +208,13 @@ public class ProxyHandler {
             return;
         }
 
-        try (InputStream body = response.body()) {
+        if (tooManyHeaders(response.headers())) {
+            response.body().close();
+            upstreamFailed(req, resp, site, rawPath, site.mount() + pathAndQuery, "too-many-headers",
+                    "over " + MAX_RESPONSE_HEADERS + " header fields");
+            return;
+        }
+        try (InputStream body = new UpstreamBody(response.body())) {
             if (revalidate.isPresent() && response.statusCode() == 304) {
                 Duration ttl = CachePolicy.freshness(200, response.headers().map(), now).orElse(Duration.ZERO);
                 CachedResponse refreshed = revalidate.get().refreshed(now, now.plus(ttl));
@@ -190,10 +223,45 @@ public class ProxyHandler {
                 writeCached(resp, refreshed, gzipOk, "REVALIDATED", now);
                 return;
             }
-            respond(req, resp, site, mapper, rawPath, response, body, gzipOk, cacheable ? key : null, now);
+            respond(req, resp, site, mapper, rawPath, response, body, gzipOk, cacheable ? key : null, now,
+                    notNavigation);
         } catch (UpstreamStalledException e) {
             // the body stream is closed by now (try-with-resources), which released the upstream connection
             bodyStalled(req, resp, site, rawPath, site.mount() + pathAndQuery, e);
+        } catch (UpstreamBrokenException e) {
+            upstreamFailed(req, resp, site, rawPath, site.mount() + pathAndQuery, e.kind(), e.getMessage());
+        }
+    }
+
+    /** Grizzly refuses responses with more than 100 header fields; we stop below that, with our own page. */
+    static final int MAX_RESPONSE_HEADERS = 90;
+
+    private static boolean tooManyHeaders(HttpHeaders h) {
+        int n = 0;
+        for (List<String> v : h.map().values()) {
+            n += v.size();
+        }
+        return n > MAX_RESPONSE_HEADERS;
+    }
+
+    /**
+     * The upstream's response was broken (short body, bad chunking, reset, too many headers). Nothing sent yet:
+     * our Chinese 502 page. Already streaming: the client connection is closed at once, so the browser sees a
+     * failed transfer now rather than waiting for bytes that will never come. Logged and counted either way.
+     */
+    private void upstreamFailed(HttpServletRequest req, HttpServletResponse resp, Site site, String rawPath,
+                                String retryHref, String kind, String detail) throws IOException {
+        metrics.upstreamError(site.id());
+        metrics.upstreamFailure(kind);
+        if (!resp.isCommitted()) {
+            LOG.log(Level.WARNING, () -> log("upstream-" + kind, site, rawPath, detail));
+            ErrorPage.send(resp, 502, "上游网站响应异常", "原网站返回的内容不完整或格式错误，请稍后重试。",
+                    "The original site sent a broken response.", retryHref);
+            return;
+        }
+        LOG.log(Level.WARNING, () -> log("upstream-" + kind + "-response-aborted", site, rawPath, detail));
+        if (!ResponseAbort.abort(req)) {
+            throw new IOException("upstream response broken: " + kind);
         }
     }
 
@@ -207,6 +275,7 @@ public class ProxyHandler {
                              String retryHref,
                              UpstreamStalledException e) throws IOException {
         metrics.upstreamError(site.id());
+        metrics.upstreamFailure("stalled");
         if (!resp.isCommitted()) {
             LOG.log(Level.WARNING, () -> log("upstream-body-stalled", site, rawPath, e.getMessage()));
             ErrorPage.send(resp, 504, "上游网站响应超时", "原网站发送页面时中途停止，请稍后重试。",
@@ -221,7 +290,7 @@ public class ProxyHandler {
 
     private void respond(HttpServletRequest req, HttpServletResponse resp, Site site, UrlMapper mapper,
                          String rawPath, HttpResponse<InputStream> response, InputStream body, boolean gzipOk,
-                         String cacheKey, Instant now) throws IOException {
+                         String cacheKey, Instant now, Optional<String> notNavigation) throws IOException {
         HttpHeaders h = response.headers();
         String contentType = h.firstValue("Content-Type").orElse("");
         String type = contentType.toLowerCase(Locale.ROOT);
@@ -229,6 +298,11 @@ public class ProxyHandler {
         int status = response.statusCode();
         boolean hasBody = !"HEAD".equals(req.getMethod()) && status != 204 && status != 304 && status >= 200;
         boolean html = hasBody && (type.startsWith("text/html") || type.startsWith("application/xhtml+xml"));
+        if (html && notNavigation.isPresent()) {
+            // an XHR/fetch answer: passed through byte for byte, whatever it looks like
+            decided(site, rawPath, "not-navigation-" + notNavigation.get());
+            html = false;
+        }
         boolean css = hasBody && type.startsWith("text/css") && !site.mount().isEmpty();
         List<Map.Entry<String, String>> headers = responseHeaders(h, mapper);
         Optional<Duration> ttl = cacheKey == null ? Optional.empty() : CachePolicy.freshness(status, h.map(), now);
@@ -237,7 +311,7 @@ public class ProxyHandler {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             boolean complete = readUpTo(body, raw, maxHtmlBytes);
             if (!complete) {
-                streamLargeHtml(resp, site, status, headers, encoding, raw.toByteArray(), body, html);
+                streamLargeHtml(resp, site, status, headers, encoding, raw.toByteArray(), body, html, contentType);
                 return;
             }
             byte[] original = raw.toByteArray();
@@ -245,11 +319,33 @@ public class ProxyHandler {
             List<String> csp = values(h, "Content-Security-Policy");
             List<Map.Entry<String, String>> finalHeaders = new ArrayList<>(headers);
             try {
-                byte[] decoded = ContentCoding.decode(encoding, original);
+                Optional<byte[]> bounded = ContentCoding.decodeBounded(encoding, original, maxDecodedBytes,
+                        maxCompressionRatio);
+                if (bounded.isEmpty()) {
+                    // a decompression bomb or simply too big to rewrite: the upstream's bytes, untouched
+                    metrics.failOpen();
+                    decided(site, rawPath, "over-decoded-limit");
+                    passOriginal(resp, status, headers, encoding, original, null, Optional.empty(), h, now);
+                    return;
+                }
+                byte[] decoded = bounded.get();
                 if (html) {
                     HtmlRewriter.Output rewritten = HtmlRewriter.rewrite(new HtmlRewriter.Input(site,
                             pathOnly(rawPath), contentType, decoded, csp, origins(mapper), toolbar.forTag(), nonce()));
+                    if (!rewritten.injected()) {
+                        decided(site, rawPath, rewritten.decision());
+                        passOriginal(resp, status, headers, encoding, original, cacheKey, ttl, h, now);
+                        return;
+                    }
+                    decided(site, rawPath, rewritten.decision());
                     result = rewritten.page();
+                    if (rewritten.charset().isPresent()) {
+                        // fixes re-serialised a page that declared no charset: say which one it is in
+                        String withCharset = contentType.split(";")[0].trim() + "; charset="
+                                + rewritten.charset().get().name();
+                        finalHeaders.removeIf(e -> e.getKey().equalsIgnoreCase("Content-Type"));
+                        finalHeaders.add(Map.entry("Content-Type", withCharset));
+                    }
                     finalHeaders.removeIf(e -> e.getKey().equalsIgnoreCase("Content-Security-Policy"));
                     rewritten.cspHeaders().forEach(v -> finalHeaders.add(Map.entry("Content-Security-Policy", v)));
                     ledger.record(site.id(), pathOnly(rawPath), rewritten.applied());
@@ -274,10 +370,13 @@ public class ProxyHandler {
             Optional<byte[]> gz = result.length >= 512 ? Optional.of(ContentCoding.gzip(result)) : Optional.empty();
             CachedResponse entry = new CachedResponse(status, finalHeaders, result, gz, now,
                     now.plus(ttl.orElse(Duration.ZERO)), h.firstValue("ETag"), h.firstValue("Last-Modified"));
-            if (ttl.isPresent()) {
+            boolean store = ttl.isPresent()
+                    || cacheKey != null && CachePolicy.storableForRevalidation(status, h.map());
+            if (store) {
+                // without explicit freshness it is stale at once: every use revalidates with the upstream
                 cache.put(cacheKey, entry);
             }
-            writeCached(resp, entry, gzipOk, ttl.isPresent() ? "MISS" : "BYPASS", now);
+            writeCached(resp, entry, gzipOk, store ? "MISS" : "BYPASS", now);
             return;
         }
 
@@ -322,10 +421,50 @@ public class ProxyHandler {
         }
     }
 
+    /** The site's configuration fingerprint, computed once per loaded configuration. */
+    private String fingerprint(Site site) {
+        Map.Entry<Site, String> e = fingerprints.get(site.id());
+        if (e == null || e.getKey() != site) {
+            e = Map.entry(site, CacheKey.fingerprint(site));
+            fingerprints.put(site.id(), e);
+        }
+        return e.getValue();
+    }
+
+    /** Logs and counts one toolbar decision for an HTML-typed response. */
+    private void decided(Site site, String rawPath, String decision) {
+        metrics.injection(decision);
+        Level level = decision.equals("document") ? Level.FINE : Level.INFO;
+        if (LOG.isLoggable(level)) {
+            LOG.log(level, log("injection-" + decision, site, rawPath, decision.equals("document")
+                    ? "toolbar inserted" : "served byte for byte, no toolbar"));
+        }
+    }
+
+    /** The upstream's bytes and coding exactly as received (a body that is not a document), cached if allowed. */
+    private void passOriginal(HttpServletResponse resp, int status, List<Map.Entry<String, String>> headers,
+                              String encoding, byte[] original, String cacheKey, Optional<Duration> ttl,
+                              HttpHeaders h, Instant now) throws IOException {
+        writeHead(resp, status, headers, ttl.isPresent() ? "MISS" : "BYPASS");
+        if (!encoding.isEmpty()) {
+            resp.setHeader("Content-Encoding", encoding);
+        }
+        resp.setContentLength(original.length);
+        resp.getOutputStream().write(original);
+        if (ttl.isPresent()) {
+            List<Map.Entry<String, String>> stored = new ArrayList<>(headers);
+            if (!encoding.isEmpty()) {
+                stored.add(Map.entry("Content-Encoding", encoding));
+            }
+            cache.put(cacheKey, new CachedResponse(status, stored, original, Optional.empty(), now,
+                    now.plus(ttl.get()), h.firstValue("ETag"), h.firstValue("Last-Modified")));
+        }
+    }
+
     /** A page over the buffer limit: toolbar into the first part, the rest streamed, no fixes, no cache. */
     private void streamLargeHtml(HttpServletResponse resp, Site site, int status,
                                  List<Map.Entry<String, String>> headers, String encoding, byte[] prefix,
-                                 InputStream rest, boolean html) throws IOException {
+                                 InputStream rest, boolean html, String contentType) throws IOException {
         List<Map.Entry<String, String>> out = new ArrayList<>(headers);
         out.removeIf(e -> e.getKey().equalsIgnoreCase("ETag"));
         writeHead(resp, status, out, "BYPASS");
@@ -335,8 +474,14 @@ public class ProxyHandler {
             OutputStream os = resp.getOutputStream();
             byte[] head = decoded.readNBytes(65536);
             if (html) {
-                String tag = ToolbarTag.render(site, toolbar.url(), Optional.of(toolbar.integrity()), Optional.empty());
-                head = ScriptTagInjector.inject(head, tag);
+                PageUnits units = PageUnits.of(head, contentType);
+                BodySniffer.Verdict verdict = BodySniffer.sniff(units);
+                decided(site, "-", verdict.kind().reason);
+                if (verdict.kind() == BodySniffer.Kind.DOCUMENT) {
+                    String tag = ToolbarTag.render(site, toolbar.url(), Optional.of(toolbar.integrity()),
+                            Optional.empty());
+                    head = ScriptTagInjector.inject(units, verdict.start(), head, tag);
+                }
             }
             os.write(head);
             decoded.transferTo(os);
@@ -411,6 +556,12 @@ public class ProxyHandler {
                 // a header the JDK client manages itself; it sets its own value
             }
         }
+    }
+
+    private static Map<String, List<String>> withoutConditionals(Map<String, List<String>> reqHeaders) {
+        Map<String, List<String>> m = new LinkedHashMap<>(reqHeaders);
+        m.keySet().removeIf(k -> k.startsWith("if-"));
+        return m;
     }
 
     private static HttpRequest.BodyPublisher body(HttpServletRequest req) {

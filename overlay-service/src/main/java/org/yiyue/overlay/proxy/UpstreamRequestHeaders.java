@@ -22,22 +22,27 @@ final class UpstreamRequestHeaders {
     /** @param reqHeaders the client's headers, names in lower case */
     static List<Map.Entry<String, String>> of(HttpServletRequest req, Map<String, List<String>> reqHeaders,
                                               UrlMapper mapper) {
+        return of(req, reqHeaders, mapper, ForwardingConfig.get());
+    }
+
+    static List<Map.Entry<String, String>> of(HttpServletRequest req, Map<String, List<String>> reqHeaders,
+                                              UrlMapper mapper, ForwardingConfig config) {
         Site site = mapper.site();
         List<Map.Entry<String, String>> out = new ArrayList<>();
         Set<String> listed = HeaderRules.connectionListed(reqHeaders.getOrDefault("connection", List.of()));
         reqHeaders.forEach((name, values) -> {
-            if (HeaderRules.forwardRequestHeader(name, listed)) {
+            if (HeaderRules.forwardRequestHeader(name, listed, config.extraRequestHeaders())) {
                 values.forEach(v -> out.add(Map.entry(name, v)));
             }
         });
-        // the names below are all in HeaderRules.REQUEST_DROP, so each appears once, with our value only
+        // none of the names below is on the allow-list, so each appears once, with our value only
         String host = req.getHeader("Host");
         String publicOrigin = req.getScheme() + "://" + (host == null ? req.getServerName() : host);
         out.add(Map.entry("X-Forwarded-For", req.getRemoteAddr()));
         out.add(Map.entry("X-Forwarded-Proto", req.getScheme()));
-        if (host != null) {
-            out.add(Map.entry("X-Forwarded-Host", host));
-        }
+        // the configured public host, never the client's Host: an upstream that builds links from it must not be
+        // steerable by whoever sends the request (the answer may be cached and served to everyone)
+        config.forwardedHost(site).ifPresent(h -> out.add(Map.entry("X-Forwarded-Host", h)));
         if (!site.mount().isEmpty()) {
             out.add(Map.entry("X-Forwarded-Prefix", site.mount()));
         }

@@ -45,6 +45,33 @@ public final class ContentCoding {
         }
     }
 
+    /**
+     * Decodes at most {@code maxBytes}, and stops early once the output exceeds {@code maxRatio} times the input
+     * (past the first MiB): inflation is streamed in 16 KiB steps, so a gzip bomb costs the limit, not its size.
+     * Empty when a limit was hit — the caller then passes the original bytes through.
+     */
+    public static java.util.Optional<byte[]> decodeBounded(String contentEncoding, byte[] body, long maxBytes,
+                                                           long maxRatio) throws IOException {
+        String e = normalize(contentEncoding);
+        if (e.isEmpty() || e.equals("identity")) {
+            return body.length <= maxBytes ? java.util.Optional.of(body) : java.util.Optional.empty();
+        }
+        long ratioCap = Math.max(1L << 20, body.length * maxRatio);
+        long cap = Math.min(maxBytes, ratioCap);
+        try (InputStream in = decoding(e, new ByteArrayInputStream(body))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(body.length * 4 + 64, 1 << 20));
+            byte[] buf = new byte[16384];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (out.size() + (long) n > cap) {
+                    return java.util.Optional.empty();
+                }
+                out.write(buf, 0, n);
+            }
+            return java.util.Optional.of(out.toByteArray());
+        }
+    }
+
     public static byte[] gzip(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
         try (GZIPOutputStream gz = new FastGzip(out)) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -63,7 +64,19 @@ public final class FixApplier {
         if (applied.stream().noneMatch(a -> a.elements() > 0)) {
             return new Result(page, applied);
         }
-        return new Result(doc.outerHtml().getBytes(charset), applied);
+        Optional<String> declared = PageCharset.fromMeta(page);
+        if (declared.isPresent() && !Charset.forName(PageCharset.normalize(declared.get())).equals(charset)) {
+            // the page is re-serialised anyway: its own declaration now names the bytes it really has
+            doc.charset(charset);
+            doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
+        }
+        // a BOM stays first and keeps its byte order (UTF-16LE/BE charsets write none of their own)
+        int bom = PageCharset.bomLength(page);
+        byte[] body = doc.outerHtml().getBytes(charset);
+        byte[] out = new byte[bom + body.length];
+        System.arraycopy(page, 0, out, 0, bom);
+        System.arraycopy(body, 0, out, bom, body.length);
+        return new Result(out, applied);
     }
 
     static String typeOf(DeclaredFix fix) {

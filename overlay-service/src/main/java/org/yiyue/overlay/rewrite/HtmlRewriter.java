@@ -1,5 +1,6 @@
 package org.yiyue.overlay.rewrite;
 
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,8 +8,11 @@ import org.yiyue.overlay.site.DeclaredFix;
 import org.yiyue.overlay.site.Site;
 
 /**
- * The rewrite of one decoded HTML page, in order: declared fixes (only if the page has any; Jsoup, page charset),
- * links to the mount, CSP (header and meta), then the toolbar tag after {@code <head>}. Pure: no I/O, no state.
+ * The rewrite of one decoded HTML response, in order: sniff what the body is (only documents are touched: JSON,
+ * JSONP, scripts and fragments under text/html come back unchanged), declared fixes (only if the page has any;
+ * Jsoup, page charset), links to the mount, CSP (header and meta), then the toolbar tag after the real
+ * {@code <head>}. Link and meta rewriting work on ASCII-compatible bytes only; a UTF-16 page gets the tag alone.
+ * Pure: no I/O, no state.
  */
 public final class HtmlRewriter {
 
@@ -20,7 +24,15 @@ public final class HtmlRewriter {
                         List<LinkRewriter.OriginMapping> origins, Toolbar toolbar, String freshNonce) {
     }
 
-    public record Output(byte[] page, List<String> cspHeaders, List<FixApplier.Applied> applied) {
+    /**
+     * @param decision  what the sniffer found ({@link BodySniffer.Kind#reason}); only "document" is rewritten
+     * @param charset   set when fixes re-serialised a page that declared no charset: the one it is written in
+     */
+    public record Output(byte[] page, List<String> cspHeaders, List<FixApplier.Applied> applied, String decision,
+                         Optional<Charset> charset) {
+        public boolean injected() {
+            return decision.equals(BodySniffer.Kind.DOCUMENT.reason);
+        }
     }
 
     private HtmlRewriter() {
@@ -28,15 +40,27 @@ public final class HtmlRewriter {
 
     public static Output rewrite(Input in) {
         byte[] page = in.page();
+        PageUnits units = PageUnits.of(page, in.contentType());
+        BodySniffer.Verdict verdict = BodySniffer.sniff(units);
+        if (verdict.kind() != BodySniffer.Kind.DOCUMENT) {
+            return new Output(page, in.cspHeaders(), List.of(), verdict.kind().reason, Optional.empty());
+        }
         List<FixApplier.Applied> applied = List.of();
+        Optional<Charset> declare = Optional.empty();
         List<DeclaredFix> fixes = in.site().fixesFor(in.path());
         if (!fixes.isEmpty()) {
-            FixApplier.Result r = FixApplier.apply(page, PageCharset.of(in.contentType(), page), fixes,
-                    in.site().upstreamOrigin() + in.path());
+            Charset charset = PageCharset.of(in.contentType(), page);
+            FixApplier.Result r = FixApplier.apply(page, charset, fixes, in.site().upstreamOrigin() + in.path());
+            if (r.page() != page && PageCharset.undeclared(in.contentType(), page)) {
+                declare = Optional.of(charset);
+            }
             page = r.page();
             applied = r.applied();
         }
-        page = LinkRewriter.html(page, in.site().mount(), in.origins());
+        boolean asciiCompatible = units.family() == PageUnits.Family.ASCII_COMPATIBLE;
+        if (asciiCompatible) {
+            page = LinkRewriter.html(page, in.site().mount(), in.origins());
+        }
         List<String> csp = in.cspHeaders();
         Optional<String> nonce = Optional.empty();
         if (!csp.isEmpty()) {
@@ -44,10 +68,14 @@ public final class HtmlRewriter {
             csp = r.policies();
             nonce = r.nonce();
         }
-        if (MetaCsp.present(page)) {
+        if (asciiCompatible && MetaCsp.present(page)) {
             page = MetaCsp.adjust(page, nonce.orElse(in.freshNonce()));
         }
         String tag = ToolbarTag.render(in.site(), in.toolbar().url(), in.toolbar().integrity(), nonce);
-        return new Output(ScriptTagInjector.inject(page, tag), csp, applied);
+        // the bytes before the head may have moved (fixes, links): find the start again
+        PageUnits finalUnits = page == in.page() ? units : PageUnits.of(page, in.contentType());
+        DocumentStart.Result start = page == in.page() ? verdict.start() : DocumentStart.find(finalUnits);
+        return new Output(ScriptTagInjector.inject(finalUnits, start, page, tag), csp, applied,
+                verdict.kind().reason, declare);
     }
 }

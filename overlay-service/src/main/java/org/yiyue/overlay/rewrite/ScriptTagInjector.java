@@ -1,20 +1,26 @@
 package org.yiyue.overlay.rewrite;
 
-import java.nio.charset.StandardCharsets;
-
 /**
- * Inserts an ASCII {@code <script>} tag into the original bytes of an HTML page, right after the opening
- * {@code <head>} tag, or at the very start when the page has no head. The page is never decoded, so any charset
- * that is ASCII-compatible (UTF-8, GBK, GB18030, Big5, ISO-8859-x) survives byte for byte.
+ * Inserts an ASCII {@code <script>} tag into the original bytes of an HTML document, right after its real
+ * {@code <head>} start tag as the HTML tokenizer finds it ({@link DocumentStart}); without a head after
+ * {@code <html>}, else after the DOCTYPE (never before it: that would switch the page to quirks mode), else at the
+ * start — after the BOM. The page is never decoded: the tag is written in the page's own code units (one byte per
+ * ASCII character, two for UTF-16), so every other byte survives as it was.
  */
 public final class ScriptTagInjector {
 
     private ScriptTagInjector() {
     }
 
+    /** For an ASCII-compatible page whose start was not scanned yet. */
     public static byte[] inject(byte[] page, String asciiTag) {
-        byte[] tag = asciiTag.getBytes(StandardCharsets.US_ASCII);
-        int at = afterHeadOpenTag(page);
+        PageUnits units = PageUnits.of(page, null);
+        return inject(units, DocumentStart.find(units), page, asciiTag);
+    }
+
+    public static byte[] inject(PageUnits units, DocumentStart.Result start, byte[] page, String asciiTag) {
+        byte[] tag = units.encodeAscii(asciiTag);
+        int at = units.byteOffset(start.insertAt());
         byte[] out = new byte[page.length + tag.length];
         System.arraycopy(page, 0, out, 0, at);
         System.arraycopy(tag, 0, out, at, tag.length);
@@ -22,34 +28,9 @@ public final class ScriptTagInjector {
         return out;
     }
 
-    /** Offset just past {@code <head ...>} (case-insensitive, not {@code <header>}), or 0 when there is none. */
-    static int afterHeadOpenTag(byte[] page) {
-        for (int i = 0; i + 5 < page.length; i++) {
-            if (page[i] != '<' || !matchesIgnoreCase(page, i + 1, "head")) {
-                continue;
-            }
-            byte next = page[i + 5];
-            if (next == '>' || next == ' ' || next == '\t' || next == '\n' || next == '\r' || next == '/') {
-                for (int j = i + 5; j < page.length; j++) {
-                    if (page[j] == '>') {
-                        return j + 1;
-                    }
-                }
-                return 0;
-            }
-        }
-        return 0;
-    }
-
-    private static boolean matchesIgnoreCase(byte[] bytes, int from, String ascii) {
-        if (from + ascii.length() > bytes.length) {
-            return false;
-        }
-        for (int k = 0; k < ascii.length(); k++) {
-            if (Character.toLowerCase((char) bytes[from + k]) != ascii.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+    /** Byte offset where {@link #inject(byte[], String)} puts the tag. */
+    static int insertionOffset(byte[] page) {
+        PageUnits units = PageUnits.of(page, null);
+        return units.byteOffset(DocumentStart.find(units).insertAt());
     }
 }

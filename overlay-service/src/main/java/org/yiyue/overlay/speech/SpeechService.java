@@ -8,8 +8,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+
+import org.yiyue.overlay.cluster.LocalCache;
+import org.yiyue.overlay.cluster.SharedCache;
 
 /**
  * Text in, WAV out: picks the engine for the language, splits the text into sentences, synthesizes each, joins them
@@ -47,14 +49,22 @@ public final class SpeechService {
     private final SpeechEngine chinese;
     private final SpeechEngine english;
     private final int maxChars;
-    private final Cache<String, Result> cache;
+    private final SharedCache<Result> cache;
 
     public SpeechService(SpeechEngine chinese, SpeechEngine english, int maxChars, long cacheBytes) {
+        this(chinese, english, maxChars, new LocalCache<>(cacheBytes, Duration.ofDays(1), SpeechService::weight));
+    }
+
+    /** With the audio cache given: in this JVM, or the cluster's ({@code GridCache} with {@link ResultCodec}). */
+    public SpeechService(SpeechEngine chinese, SpeechEngine english, int maxChars, SharedCache<Result> cache) {
         this.chinese = chinese;
         this.english = english;
         this.maxChars = maxChars;
-        this.cache = Caffeine.newBuilder().maximumWeight(cacheBytes)
-                .weigher((String k, Result r) -> r.wav().length + 128).build();
+        this.cache = cache;
+    }
+
+    static int weight(Result r) {
+        return r.wav().length + 128;
     }
 
     public List<SpeechEngine> engines() {
@@ -85,7 +95,7 @@ public final class SpeechService {
                     + engine.engine() + " is not installed on the server; use browser speech");
         }
         String key = hash(engine.engine() + "\n" + engine.voice() + "\n" + r.rate() + "\n" + r.volume() + "\n" + r.text());
-        Result hit = cache.getIfPresent(key);
+        Result hit = cache.get(key);
         if (hit != null) {
             return new Result(hit.wav(), true, hit.engine(), hit.voice(), hit.sentences());
         }

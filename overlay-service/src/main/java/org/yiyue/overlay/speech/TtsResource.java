@@ -1,5 +1,10 @@
 package org.yiyue.overlay.speech;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import javax.cache.expiry.AccessedExpiryPolicy;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.yiyue.overlay.cluster.DataGrid;
+import org.yiyue.overlay.cluster.GridCache;
 import org.yiyue.overlay.web.OverlayMetrics;
 
 /**
@@ -32,6 +39,8 @@ public class TtsResource {
 
     @Inject
     OverlayMetrics metrics;
+    @Inject
+    DataGrid grid;
 
     private SpeechService speech;
     private RateLimiter limiter;
@@ -44,9 +53,18 @@ public class TtsResource {
         int burst = config.getOptionalValue("yiyue.tts.burst", Integer.class).orElse(20);
         int perMinute = config.getOptionalValue("yiyue.tts.per-minute", Integer.class).orElse(30);
         String espeak = config.getOptionalValue("yiyue.tts.espeak", String.class).orElse(null);
-        speech = new SpeechService(espeak == null ? EspeakEngine.find() : new EspeakEngine(espeak),
-                new FreeTtsEngine(), maxChars, cacheBytes);
-        limiter = new RateLimiter(burst, perMinute);
+        SpeechEngine chinese = espeak == null ? EspeakEngine.find() : new EspeakEngine(espeak);
+        if (grid.clustered()) {
+            // audio and buckets shared by the cluster: a sentence synthesized on one instance is a hit on all
+            speech = new SpeechService(chinese, new FreeTtsEngine(), maxChars, new GridCache<>(grid, "yiyue-tts",
+                    cacheBytes, Duration.ofDays(1), 10_000, SpeechService::weight, new ResultCodec()));
+            limiter = RateLimiter.shared(burst, perMinute, grid.openCache("yiyue-tts-buckets", String.class,
+                    AccessedExpiryPolicy.factoryOf(new javax.cache.expiry.Duration(TimeUnit.SECONDS,
+                            RateLimiter.IDLE.toSeconds())), 100_000));
+        } else {
+            speech = new SpeechService(chinese, new FreeTtsEngine(), maxChars, cacheBytes);
+            limiter = new RateLimiter(burst, perMinute);
+        }
     }
 
     @POST

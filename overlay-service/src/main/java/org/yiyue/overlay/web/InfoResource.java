@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.yiyue.overlay.cluster.DataGrid;
 import org.yiyue.overlay.site.Site;
 import org.yiyue.overlay.site.SiteRegistry;
 
@@ -20,6 +21,8 @@ public class InfoResource {
 
     @Inject
     SiteRegistry sites;
+    @Inject
+    DataGrid grid;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON + ";charset=utf-8")
@@ -39,6 +42,10 @@ public class InfoResource {
                 .add("builtAt", BUILD.builtAt())
                 .add("java", System.getProperty("java.version"))
                 .add("sites", siteList)
+                .add("cluster", Json.createObjectBuilder()
+                        .add("node", grid.nodeId())
+                        .add("clustered", grid.clustered())
+                        .add("members", Json.createArrayBuilder(grid.members())))
                 .build();
     }
 }

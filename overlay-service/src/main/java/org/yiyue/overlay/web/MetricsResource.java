@@ -30,10 +30,16 @@ public class MetricsResource {
         metrics.requestsBySite().forEach(requests::add);
         JsonObjectBuilder errors = Json.createObjectBuilder();
         metrics.upstreamErrorsBySite().forEach(errors::add);
+        JsonObjectBuilder injection = Json.createObjectBuilder();
+        metrics.injectionDecisions().forEach(injection::add);
+        JsonObjectBuilder failures = Json.createObjectBuilder();
+        metrics.upstreamFailuresByKind().forEach(failures::add);
         ResponseCache.Stats c = cache.stats();
         return Json.createObjectBuilder()
                 .add("requests", requests)
                 .add("upstreamErrors", errors)
+                .add("upstreamFailures", failures)
+                .add("injection", injection)
                 .add("latencyMs", Json.createObjectBuilder()
                         .add("p50", metrics.latencyQuantileMs(0.5)).add("p99", metrics.latencyQuantileMs(0.99))
                         .add("note", "upper bound of the histogram bucket"))
@@ -43,6 +49,7 @@ public class MetricsResource {
                 .add("rewrite", Json.createObjectBuilder().add("rewritten", metrics.rewrittenCount())
                         .add("failOpen", metrics.failOpenCount()))
                 .add("fixesApplied", ledger.total())
+                .add("heapUsedBytes", java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed())
                 .add("tts", Json.createObjectBuilder().add("requests", metrics.ttsRequests())
                         .add("cacheHits", metrics.ttsCacheHits()).add("rejected", metrics.ttsRejectedCount()))
                 .build();

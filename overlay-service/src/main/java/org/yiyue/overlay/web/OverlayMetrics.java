@@ -21,6 +21,8 @@ public class OverlayMetrics {
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> upstreamErrors = new ConcurrentHashMap<>();
     private final AtomicLongArray latency = new AtomicLongArray(BOUNDS_MS.length);
+    private final Map<String, LongAdder> injection = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> upstreamFailures = new ConcurrentHashMap<>();
     private final LongAdder failOpen = new LongAdder();
     private final LongAdder rewritten = new LongAdder();
     private final LongAdder ttsRequests = new LongAdder();
@@ -40,6 +42,30 @@ public class OverlayMetrics {
 
     public void upstreamError(String siteId) {
         upstreamErrors.computeIfAbsent(siteId, k -> new LongAdder()).increment();
+    }
+
+    /** One toolbar decision for an HTML-typed response: "document" (injected) or why not. */
+    public void injection(String decision) {
+        injection.computeIfAbsent(decision, k -> new LongAdder()).increment();
+    }
+
+    /** One upstream failure by kind (timeout, unreachable, short-body, bad-chunk, reset, too-many-headers…). */
+    public void upstreamFailure(String kind) {
+        upstreamFailures.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    }
+
+    public Map<String, Long> injectionDecisions() {
+        return snapshot(injection);
+    }
+
+    public Map<String, Long> upstreamFailuresByKind() {
+        return snapshot(upstreamFailures);
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
+        Map<String, Long> m = new TreeMap<>();
+        counters.forEach((k, v) -> m.put(k, v.sum()));
+        return m;
     }
 
     public void failOpen() {

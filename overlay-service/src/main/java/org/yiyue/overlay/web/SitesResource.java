@@ -1,5 +1,8 @@
 package org.yiyue.overlay.web;
 
+import org.yiyue.overlay.audit.security.Requires;
+import org.yiyue.overlay.audit.security.Right;
+
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -66,7 +69,8 @@ public class SitesResource {
                     .add("description", e.description())
                     .add("timesApplied", e.timesApplied())
                     .add("elementsChanged", e.lastElements())
-                    .add("lastApplied", e.lastApplied().toString()));
+                    .add("lastApplied", e.lastApplied().toString())
+                    .add("byNode", byNode(e)));
         }
         JsonArrayBuilder declared = Json.createArrayBuilder();
         for (DeclaredFix f : site.fixes()) {
@@ -77,18 +81,24 @@ public class SitesResource {
                 .add("applied", applied).add("totalApplications", total).build();
     }
 
-    /** DELETE /api/sites/{id}/cache: purge the site's cached pages and assets (loopback or admin token). */
+    /**
+     * DELETE /api/sites/{id}/cache: purge the site's cached pages and assets — an administrator, the site's own
+     * operator (网站运维), or a caller with the admin token (checked by the AccessFilter).
+     */
     @DELETE
     @Path("/{id}/cache")
-    public Response purge(@PathParam("id") String id, @Context HttpServletRequest req,
-                          @HeaderParam("X-Yiyue-Admin-Token") String token) {
+    @Requires(Right.PURGE_CACHE)
+    public Response purge(@PathParam("id") String id) {
         Site site = site(id);
-        if (!AdminAccess.allowed(req.getRemoteAddr(), token)) {
-            return Response.status(403).entity(Json.createObjectBuilder()
-                    .add("error", "forbidden").add("message", "仅限本机或持有管理令牌的请求").build()).build();
-        }
         long purged = cache.purge(site.id());
         return Response.ok(Json.createObjectBuilder().add("site", site.id()).add("purged", purged).build()).build();
+    }
+
+    /** How many times each instance of the cluster applied the fix ("local" for a single instance). */
+    private static JsonObjectBuilder byNode(FixLedger.Entry e) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        e.byNode().forEach(b::add);
+        return b;
     }
 
     private Site site(String id) {

@@ -65,7 +65,8 @@ class AuditServiceIT {
         replicas = ReplicaSites.start();
         ItDeployment.write(Path.of(System.getProperty("yiyue.it.sites")), ItDeployment.sitesJson(replicas));
         dataDir = ItDeployment.freshDataDir("service");
-        return ItDeployment.rootWar("yiyue.data.dir=" + dataDir + "\nyiyue.audit.crawl-delay-ms=0"
+        return ItDeployment.rootWar("yiyue.data.dir=" + dataDir + "\nyiyue.audit.crawl-delay-ms=0\n"
+                + ItDeployment.databaseConfig("service")
                 + "\nyiyue.audit.schedule.gcjs=PT1H\nyiyue.audit.schedule.gcjs.first=PT2S"
                 + "\nyiyue.audit.schedule.gcjs.static-only=true\nyiyue.audit.schedule.gcjs.max-pages=2");
     }

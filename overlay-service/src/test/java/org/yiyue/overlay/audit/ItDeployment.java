@@ -51,6 +51,27 @@ final class ItDeployment {
         }
     }
 
+    /**
+     * The audit database of one IT: {@code -Dyiyue.test.db=postgresql} gives it a fresh database on the build's
+     * throw-away PostgreSQL server, {@code h2} (or nothing) the H2 file in its data directory. As config lines.
+     */
+    static String databaseConfig(String name) {
+        String kind = System.getProperty("yiyue.test.db", "h2");
+        if (kind.equals("h2")) {
+            return "";
+        }
+        if (!kind.equals("postgresql")) {
+            throw new IllegalArgumentException("yiyue.test.db is h2 or postgresql, not " + kind);
+        }
+        TestDatabase db = TestDatabase.fresh("postgresql");
+        return "yiyue.db.url=" + db.url() + "\nyiyue.db.user=" + db.user() + "\nyiyue.db.password=" + db.password();
+    }
+
+    /** {@link #databaseConfig} as JVM flags, for ITs that start Payara Micro processes themselves. */
+    static java.util.List<String> databaseFlags(String name) {
+        return databaseConfig(name).lines().filter(l -> !l.isBlank()).map(l -> "-D" + l).toList();
+    }
+
     static Path freshDataDir(String name) {
         try {
             return Files.createDirectories(target().resolve("audit-it").resolve(name + "-" + System.currentTimeMillis()));

@@ -15,7 +15,7 @@ import org.yiyue.testkit.SharedFolder;
 
 /**
  * Serves the real pages of ../shared/corpus/real-pages (MANIFEST.tsv) byte for byte at {@code /<id>.html}, as a
- * plain static server would (text/html, no charset), on 127.0.0.1 with an ephemeral port.
+ * plain static server would (text/html, no charset; gzip when asked), on 127.0.0.1 with an ephemeral port.
  */
 final class CorpusOrigin implements AutoCloseable {
 
@@ -41,6 +41,16 @@ final class CorpusOrigin implements AutoCloseable {
                     return;
                 }
                 ex.getResponseHeaders().add("Content-Type", "text/html");
+                String ae = ex.getRequestHeaders().getFirst("Accept-Encoding");
+                if (ae != null && ae.contains("gzip")) {
+                    // as nginx with gzip on: the proxy must inflate, inject and re-compress
+                    java.io.ByteArrayOutputStream z = new java.io.ByteArrayOutputStream();
+                    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(z)) {
+                        gz.write(body);
+                    }
+                    body = z.toByteArray();
+                    ex.getResponseHeaders().add("Content-Encoding", "gzip");
+                }
                 ex.sendResponseHeaders(200, body.length);
                 ex.getResponseBody().write(body);
             }

@@ -160,7 +160,8 @@ class OverlayProxyIT {
         assertTrue(page.contains("<a id=rel href=\"/s/lab/news/a.html\">"), page);
         assertTrue(page.contains("<a id=abs href=\"/s/lab/news/b.html\">"), page);
         assertTrue(page.contains("<a id=gov href=\"https://www.gov.cn/\">"), page);
-        assertTrue(http.text("/s/lab/no-head.html").startsWith("<script src=\"/a11y/toolbar.js"), "no head: at the start");
+        assertEquals("<p>没有 head 的页面</p>", http.text("/s/lab/no-head.html"),
+                "a fragment without document structure is left alone (issue 12; it used to get the tag at the start)");
         HttpResponse<byte[]> bare = http.get("/s/lab");
         assertEquals(301, bare.statusCode());
         assertEquals("/s/lab/", bare.headers().firstValue("Location").orElse(""));
@@ -174,7 +175,7 @@ class OverlayProxyIT {
         assertTrue(echo.contains("h:x-forwarded-for=127.0.0.1\n"), "client's X-Forwarded-For replaced: " + echo);
         assertTrue(echo.contains("h:x-forwarded-proto=http"), echo);
         assertTrue(echo.contains("h:x-forwarded-prefix=/s/lab"), echo);
-        assertTrue(echo.contains("h:x-forwarded-host=127.0.0.1:" + base.getPort()), echo);
+        assertTrue(echo.contains("h:x-forwarded-host=yiyue.test\n"), "configured public host, not the client's: " + echo);
         assertTrue(echo.contains("h:host=127.0.0.1:" + origin.port()), echo);
         assertTrue(echo.contains("h:cookie=k=v"), echo);
         assertTrue(echo.contains("h:accept-language=zh-CN"), echo);
@@ -411,7 +412,11 @@ class OverlayProxyIT {
     void purgeDropsTheSitesEntries() throws Exception {
         http.get("/s/lab/page.html");
         assertEquals("HIT", http.get("/s/lab/page.html").headers().firstValue("X-Yiyue-Cache").orElse(""));
-        HttpResponse<byte[]> purge = http.send(http.request("/api/sites/lab/cache").DELETE());
+        assertEquals(401, http.send(http.request("/api/sites/lab/cache").DELETE()).statusCode(),
+                "loopback alone is not trusted: a balancer on the same host would make every caller loopback");
+        // the demo administrator (管理员 may purge any site; AccessControlIT covers the other roles)
+        HttpResponse<byte[]> purge = http.send(http.request("/api/sites/lab/cache").DELETE().header("Authorization",
+                "Basic " + java.util.Base64.getEncoder().encodeToString("guanli:Yiyue-Admin-2026".getBytes(StandardCharsets.UTF_8))));
         assertEquals(200, purge.statusCode(), s(purge));
         assertTrue(s(purge).matches(".*\"purged\":[1-9].*"), s(purge));
         assertEquals("MISS", http.get("/s/lab/page.html").headers().firstValue("X-Yiyue-Cache").orElse(""));
@@ -456,11 +461,14 @@ class OverlayProxyIT {
     void realPagesPassThroughWithOnlyTheTagAdded() throws Exception {
         assertTrue(corpus.pages().size() >= 10, "corpus present: " + corpus.pages().keySet());
         for (var e : corpus.pages().entrySet()) {
+          for (boolean gzip : new boolean[] {false, true}) {
             // raw request: the JDK client will not send a Host header of our choosing
             Http.Raw r = http.rawBytes("GET /" + e.getKey() + ".html HTTP/1.1\r\nHost: corpus.localhost:" + base.getPort()
-                    + "\r\nConnection: close\r\n\r\n");
+                    + (gzip ? "\r\nAccept-Encoding: gzip" : "") + "\r\nConnection: close\r\n\r\n");
             assertEquals(200, r.status(), e.getKey() + ": " + r.head());
-            byte[] got = r.body();
+            boolean zipped = r.head().toLowerCase().contains("content-encoding: gzip");
+            assertEquals(gzip, zipped, e.getKey() + " coding: " + r.head());
+            byte[] got = zipped ? Http.gunzip(r.body()) : r.body();
             String latin = new String(got, StandardCharsets.ISO_8859_1);
             Matcher m = TAG.matcher(latin);
             assertTrue(m.find(), "tag in " + e.getKey());
@@ -470,6 +478,7 @@ class OverlayProxyIT {
             assertArrayEquals(e.getValue(), without, "bytes outside the tag unchanged: " + e.getKey());
             String before = latin.substring(Math.max(0, m.start() - 6), m.start()).toLowerCase();
             assertTrue(m.start() == 0 || before.contains("<head") || before.endsWith(">"), e.getKey() + ": " + before);
+          }
         }
     }
 

@@ -25,6 +25,21 @@ class HeaderRulesTest {
     }
 
     @Test
+    void onlyTheAllowListReachesTheUpstream() {
+        Set<String> none = Set.of();
+        // headers upstreams trust for routing, access control or logging: all dropped (the old deny-list let them by)
+        for (String h : List.of("X-Original-URL", "X-Rewrite-URL", "True-Client-IP", "X-Client-IP", "X-Forwarded-Server",
+                "X-Host", "X-Original-Host", "X-Forwarded-Host", "Forwarded", "X-Real-IP", "X-Custom-IP-Authorization")) {
+            assertFalse(HeaderRules.forwardRequestHeader(h, none), h);
+        }
+        for (String h : List.of("Accept", "If-None-Match", "Range", "User-Agent", "X-Requested-With", "Sec-Fetch-Dest",
+                "Sec-WebSocket-Key", "Authorization")) {
+            assertTrue(HeaderRules.forwardRequestHeader(h, none), h);
+        }
+        assertTrue(HeaderRules.forwardRequestHeader("X-Api-Token", none, Set.of("x-api-token")), "operator-allowed");
+    }
+
+    @Test
     void responseKeepsCookiesAndTypeButNotUpstreamTransportOrHsts() {
         Set<String> none = Set.of();
         assertTrue(HeaderRules.forwardResponseHeader("Set-Cookie", none));

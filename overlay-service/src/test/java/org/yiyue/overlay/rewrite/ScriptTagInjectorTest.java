@@ -31,7 +31,7 @@ class ScriptTagInjectorTest {
         Charset gbk = Charset.forName("GB18030");
         byte[] page = "<html><head><meta charset=gb2312><title>河源市 办事指南 朱镕基</title></head></html>".getBytes(gbk);
         byte[] out = ScriptTagInjector.inject(page, TAG);
-        int at = ScriptTagInjector.afterHeadOpenTag(page);
+        int at = ScriptTagInjector.insertionOffset(page);
         byte[] without = new byte[page.length];
         System.arraycopy(out, 0, without, 0, at);
         System.arraycopy(out, at + TAG.length(), without, at, page.length - at);

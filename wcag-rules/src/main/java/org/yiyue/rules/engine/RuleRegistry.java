@@ -39,6 +39,7 @@ import org.yiyue.rules.checks.names.ObjectName;
 import org.yiyue.rules.checks.names.SummaryName;
 import org.yiyue.rules.checks.names.SvgImageName;
 import org.yiyue.rules.checks.standards.BypassBlocks;
+import org.yiyue.rules.checks.standards.BypassHeadingStartsContent;
 import org.yiyue.rules.checks.standards.ElderFloatClosable;
 import org.yiyue.rules.checks.standards.ElderNoAds;
 import org.yiyue.rules.checks.standards.ElderNoInducedDownload;
@@ -53,6 +54,7 @@ import org.yiyue.rules.checks.structure.AutocompleteValid;
 import org.yiyue.rules.checks.structure.DataTableHeaders;
 import org.yiyue.rules.checks.structure.HeaderCellAssigned;
 import org.yiyue.rules.checks.structure.HeadersAttributeValid;
+import org.yiyue.rules.checks.structure.LayoutTableNoDataMarkup;
 import org.yiyue.rules.checks.structure.OrientationNotLocked;
 import org.yiyue.rules.checks.text.ImageNameDescriptive;
 import org.yiyue.rules.checks.text.ImageOfText;
@@ -86,7 +88,9 @@ public final class RuleRegistry {
             // beyond ACT: WCAG 2.2 SCs without ACT rules, and MIIT 适老化 items
             new BypassBlocks(), new TargetSize(), new FocusNotObscured(), new NoMarquee(), new NoFocusBlur(),
             new ReferencedIdUnique(), new NoChangeOnInput(), new ElderNoAds(), new ElderNoInducedDownload(), new ElderFloatClosable(),
-            new MobileBodyTextSize(), new DataTableHeaders(), new MouseHandlerKeyboard());
+            new MobileBodyTextSize(), new DataTableHeaders(), new MouseHandlerKeyboard(),
+            // legacy patterns (issue 15): bypass by headings only, data markup in layout tables
+            new BypassHeadingStartsContent(), new LayoutTableNoDataMarkup());
 
     public static List<Rule> all() {
         return ALL;

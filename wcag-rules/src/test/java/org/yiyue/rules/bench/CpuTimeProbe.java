@@ -12,6 +12,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.yiyue.rules.engine.RuleEngine;
 import org.yiyue.rules.page.Page;
+import org.yiyue.testkit.SharedFolder;
 
 /**
  * Companion to {@link EngineBenchmark} for a shared, overloaded machine: measures the static engine's CPU time
@@ -22,7 +23,7 @@ public final class CpuTimeProbe {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("yiyue.root", "."));
-        Path corpus = Path.of(System.getProperty("yiyue.corpus", "../../shared/corpus/real-pages"));
+        Path corpus = SharedFolder.requireForTool("corpus/real-pages");
         List<Path> replicas;
         try (Stream<Path> s = Files.walk(root.resolve("../demo-sites/src/main/resources/sites"))) {
             replicas = s.filter(p -> p.toString().endsWith(".html")).sorted().toList();

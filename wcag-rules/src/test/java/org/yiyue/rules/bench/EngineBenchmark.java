@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 import org.yiyue.rules.engine.RuleEngine;
 import org.yiyue.rules.page.Page;
+import org.yiyue.testkit.SharedFolder;
 
 /**
  * Static-engine throughput in pages per second (all rules, no browser). Documents are parsed once in setup; the
@@ -44,7 +45,7 @@ public class EngineBenchmark {
     @Setup(Level.Trial)
     public void load() throws IOException {
         Path root = Path.of(System.getProperty("yiyue.root", "."));
-        Path corpus = Path.of(System.getProperty("yiyue.corpus", "../../shared/corpus/real-pages"));
+        Path corpus = SharedFolder.requireForTool("corpus/real-pages");
         List<Path> files = switch (pages) {
             case "largest" -> List.of(corpus.resolve("nfra-xzcf-2024.html"));
             case "mid" -> List.of(corpus.resolve("bad-before-home.html"));

@@ -12,7 +12,7 @@ import org.yiyue.rules.page.Page;
 /** One hand-written example: rule id, expected ACT outcome, HTML, and whether browser facts are supplied. */
 record Case(String file, int line, String ruleId, String expected, boolean rendered, String html) {
 
-    static final List<String> FILES = List.of("act-approved.cases", "act-proposed.cases", "standards.cases");
+    static final List<String> FILES = List.of("act-approved.cases", "act-proposed.cases", "standards.cases", "legacy.cases");
 
     Page page() {
         return rendered ? Page.of(Jsoup.parse(html, "https://example.gov.cn/"), "https://example.gov.cn/", new AttributeFacts())

@@ -3,20 +3,20 @@ package org.yiyue.overlay.audit.security;
 import java.util.regex.Pattern;
 
 /**
- * Which paths belong to the evaluators: the console (but its login page and static files) and the audit API.
- * Everything else (the proxied sites, the toolbar and its assets, /api/tts, /api/info, health) stays public and is
- * never looked at by the evaluator login.
+ * Which paths need an account: the console (but its login page and static files), the audit API, accounts, the
+ * access log and cache purges. Everything else (the proxied sites, the toolbar and its assets, /api/tts, /api/info,
+ * /api/sites and the fix ledger, health) stays public and is never looked at by the login.
  */
 public final class ProtectedPaths {
 
     private static final Pattern API = Pattern.compile(
-            "/api/(audits(/.*)?|rules/?|sites/[^/]+/audits/?)");
+            "/api/(audits(/.*)?|rules/?|sites/[^/]+/audits/?|sites/[^/]+/cache/?|users(/.*)?|access-log/?)");
 
     private ProtectedPaths() {
     }
 
     /** @param path the request path inside the application (no context path) */
-    public static boolean isEvaluatorPath(String path) {
+    public static boolean isAccountPath(String path) {
         return isConsole(path) || API.matcher(path).matches();
     }
 

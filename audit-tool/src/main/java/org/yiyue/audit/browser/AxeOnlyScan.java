@@ -1,0 +1,45 @@
+package org.yiyue.audit.browser;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The peer the benchmark compares a full audit with: each page loaded in one warm browser and scanned by axe-core
+ * alone (same tags and options as the audit), nothing else. Mobile pages get the same phone emulation as in the audit.
+ */
+public final class AxeOnlyScan {
+
+    /** Pages scanned and the time spent on them (load + axe-core), browser start excluded. */
+    public record Timing(int pages, long millis) {
+        public double perPageMillis() {
+            return pages == 0 ? 0 : (double) millis / pages;
+        }
+    }
+
+    private AxeOnlyScan() {
+    }
+
+    public static Timing time(List<URI> pages, Predicate<URI> mobile, Duration pageTimeout) {
+        try (AuditBrowser browser = AuditBrowser.start(true, pageTimeout)) {
+            ChromeDriver d = browser.driver();
+            long nanos = 0;
+            for (URI page : pages) {
+                long start = System.nanoTime();
+                if (mobile.test(page)) {
+                    d.executeCdpCommand("Emulation.setDeviceMetricsOverride", AuditBrowser.MOBILE_METRICS);
+                } else {
+                    d.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                }
+                d.get(page.toString());
+                AxeScan.configured().analyze(d);
+                nanos += System.nanoTime() - start;
+            }
+            return new Timing(pages.size(), nanos / 1_000_000);
+        }
+    }
+}

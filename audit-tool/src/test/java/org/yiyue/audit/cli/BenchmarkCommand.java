@@ -1,0 +1,143 @@
+package org.yiyue.audit.cli;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.yiyue.audit.browser.AxeOnlyScan;
+import org.yiyue.audit.core.AuditConfig;
+import org.yiyue.audit.core.AuditRunner;
+import org.yiyue.audit.core.ProgressListener;
+import org.yiyue.audit.core.StepTimes;
+import org.yiyue.audit.crawl.CrawlOptions;
+import org.yiyue.audit.report.AuditReport;
+import org.yiyue.audit.report.PageReport;
+import org.yiyue.demo.ReplicaCatalog;
+import org.yiyue.demo.ReplicaSites;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code yiyue benchmark}: pages per second for static-only and for full (Chromium) audits of the four replica
+ * sites' catalogue pages, with 1 and 2 browser workers; where a browser audit spends its time (per step); and the
+ * per-page time of a full audit against an axe-only scan of the same pages in the same run (the ratio is fairer than
+ * pages/s on a shared machine: load slows both sides). Starts its own replica sites on ephemeral loopback ports.
+ * A measurement, not a test: it prints numbers and asserts nothing.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Pages/s of static-only and browser audits of the replica sites (1 and 2 browser workers).")
+public final class BenchmarkCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--workers", split = ",", paramLabel = "N", description = "browser worker counts to measure (default: 1,2)")
+    List<Integer> workers = new ArrayList<>(List.of(1, 2));
+
+    @Option(names = "--sites", split = ",", paramLabel = "ID", description = "replica sites to measure (default: all four)")
+    List<String> siteIds = new ArrayList<>(ReplicaSites.SITE_IDS);
+
+    @Option(names = "--static-rounds", paramLabel = "N", description = "static-only repetitions, the first one is warm-up (default: ${DEFAULT-VALUE})")
+    int staticRounds = 3;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ReplicaCatalog catalog = ReplicaCatalog.load();
+        Path tmp = Files.createTempDirectory("yiyue-bench-");
+        try (ReplicaSites sites = ReplicaSites.start()) {
+            out.println("cores " + Runtime.getRuntime().availableProcessors() + ", Java " + System.getProperty("java.version")
+                    + ", " + loadAverage());
+            for (int round = 1; round <= staticRounds; round++) {
+                report(out, "static-only" + (round == 1 ? " (warm-up)" : ""), run(catalog, sites, true, 1, tmp, StepTimes.NONE));
+            }
+            List<URI> pages = new ArrayList<>();
+            for (String id : siteIds) {
+                pages.addAll(seeds(catalog, sites, id));
+            }
+            // axe-only before and after the full audits: the ratio uses their mean, so a change of load mid-run is shared
+            AxeOnlyScan.Timing axeBefore = AxeOnlyScan.time(pages, u -> u.getPath().startsWith("/m/"), Duration.ofSeconds(30));
+            report(out, "axe-only, 1 browser", new Result(axeBefore.pages(), axeBefore.millis() / 1e3, axeBefore.perPageMillis()));
+            Result full1 = null;
+            for (int w : workers) {
+                StepTimes steps = StepTimes.recording();
+                Result r = run(catalog, sites, false, w, tmp, steps);
+                report(out, "browser, " + w + " worker" + (w > 1 ? "s" : ""), r);
+                out.println("  time per step, summed over pages (ms): " + steps.millis());
+                if (w == 1) {
+                    full1 = r;
+                }
+            }
+            AxeOnlyScan.Timing axeAfter = AxeOnlyScan.time(pages, u -> u.getPath().startsWith("/m/"), Duration.ofSeconds(30));
+            report(out, "axe-only, 1 browser (again)", new Result(axeAfter.pages(), axeAfter.millis() / 1e3, axeAfter.perPageMillis()));
+            if (full1 != null) {
+                double axe = (axeBefore.perPageMillis() + axeAfter.perPageMillis()) / 2;
+                out.printf("full audit / axe-only, per page, 1 worker: %.0f ms / %.0f ms = %.2f (target <= 3)%n",
+                        full1.perPageMillis(), axe, full1.perPageMillis() / axe);
+            }
+            out.println(loadAverage());
+        } finally {
+            try (var walk = Files.walk(tmp)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** @param perPageMillis mean time of one page's audit (its own clock, crawl and browser start excluded) */
+    private record Result(int pages, double seconds, double perPageMillis) {
+    }
+
+    private static void report(PrintWriter out, String mode, Result r) {
+        out.printf("%-28s %3d pages in %6.1f s = %6.2f pages/s, %6.0f ms per page%n", mode, r.pages(), r.seconds(),
+                r.pages() / r.seconds(), r.perPageMillis());
+        out.flush();
+    }
+
+    private static String loadAverage() {
+        try {
+            return "load average " + Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "load average " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        }
+    }
+
+    private static List<URI> seeds(ReplicaCatalog catalog, ReplicaSites sites, String id) {
+        URI origin = sites.origin(id);
+        List<URI> seeds = new ArrayList<>();
+        for (ReplicaCatalog.Page p : catalog.site(id).pages()) {
+            if (p.flowStep() == 0) {
+                seeds.add(origin.resolve(p.path()));
+            }
+        }
+        return seeds;
+    }
+
+    private Result run(ReplicaCatalog catalog, ReplicaSites sites, boolean staticOnly, int workers, Path tmp,
+                       StepTimes steps) throws Exception {
+        int pages = 0;
+        long pageMillis = 0;
+        long start = System.nanoTime();
+        for (String id : siteIds) {
+            List<URI> seeds = seeds(catalog, sites, id);
+            AuditConfig c = new AuditConfig(id, id, seeds,
+                    new CrawlOptions(seeds.size(), 0, true, List.of(), List.of(), Duration.ZERO, 2, false, true),
+                    false, 10, 1, List.of(), List.of("wcag22-aa", "gbt37668-2", "elder"), staticOnly, workers,
+                    Duration.ofSeconds(30), id.equals("portal") ? "/m/" : null, tmp.resolve(id + System.nanoTime()),
+                    List.of(), "zh-CN", List.of(), null, true, 300, 6, Map.of());
+            AuditReport r = new AuditRunner(c, ProgressListener.NONE, Captures.best(), false).timeSteps(steps).run();
+            pages += (int) r.pages().stream().filter(PageReport::audited).count();
+            pageMillis += r.pages().stream().filter(PageReport::audited).mapToLong(PageReport::millis).sum();
+        }
+        return new Result(pages, (System.nanoTime() - start) / 1e9, pages == 0 ? 0 : (double) pageMillis / pages);
+    }
+}

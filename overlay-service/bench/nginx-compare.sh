@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Overlay vs nginx on the same real page, same run, same machine (issue 12). Loopback only.
+#   cd <clone> && mvn -B -q -o -pl overlay-service -am package -Dyiyue.skipUberJar=true -DskipTests \
+#     && overlay-service/bench/nginx-compare.sh
+# Starts (all on 127.0.0.1): nginx as the origin (gzip on, the corpus page jx-yichun-tjgb2022.html, 142 KB,
+# no explicit freshness like most government pages; a copy with max-age=3600 for the cache comparison), nginx
+# sub_filter injecting the same tag without cache, nginx sub_filter with proxy_cache, and the overlay WAR in
+# Payara Micro with the production JVM flags (CONFIG.md "Production launch"). Then wrk -t2 -c50 against each and
+# prints the ratios the issue asks for. nginx and wrk come from Debian (installed here if missing: test tools, not
+# product dependencies).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MOD=$(pwd)
+DURATION=${DURATION:-10s}
+CONNS=${CONNS:-50}
+PAGE_ID=jx-yichun-tjgb2022
+PAGE="$MOD/../../shared/corpus/real-pages/$PAGE_ID.html"
+test -f "$PAGE" || { echo "needs ../shared/corpus/real-pages/$PAGE_ID.html beside the clone" >&2; exit 1; }
+test -f target/overlay-service.war || { echo "build first (see the header of this script)" >&2; exit 1; }
+test -f target/payara-micro.jar || { echo "target/payara-micro.jar missing (run the package phase)" >&2; exit 1; }
+if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
+  flock /tmp/apt.lock apt-get install -y --no-install-recommends nginx wrk >/dev/null
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+WORK=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+ORIGIN=$(free_port); SUB=$(free_port); SUBCACHE=$(free_port); OVERLAY=$(free_port)
+mkdir -p "$WORK/www" "$WORK/cache" "$WORK/tmp"
+cp "$PAGE" "$WORK/www/page.html"
+cp "$PAGE" "$WORK/www/cached.html"
+cp target/overlay-service.war "$WORK/ROOT.war"
+cp target/payara-micro.jar "$WORK/"
+# the tag the overlay inserts (same length and place, so both sides send the same bytes)
+TAG='<script src="/a11y/toolbar.js?v=0123456789ab" data-site="bench" data-lang="zh-CN" data-position="top-right" data-tts="/api/tts" integrity="sha384-0000000000000000000000000000000000000000000000000000000000000000"></script>'
+
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/tmp; proxy_temp_path $WORK/tmp; fastcgi_temp_path $WORK/tmp;
+  uwsgi_temp_path $WORK/tmp; scgi_temp_path $WORK/tmp;
+  types { text/html html; }
+  proxy_cache_path $WORK/cache keys_zone=pages:10m;
+  upstream origin { server 127.0.0.1:$ORIGIN; keepalive 64; }
+  # the origin: a static government page, gzip on
+  server {
+    listen 127.0.0.1:$ORIGIN;
+    root $WORK/www;
+    gzip on;
+    location = /cached.html { expires 1h; }
+  }
+  # nginx injecting the tag with sub_filter, no cache
+  server {
+    listen 127.0.0.1:$SUB;
+    gzip on;
+    location / {
+      proxy_pass http://origin; proxy_http_version 1.1; proxy_set_header Connection "";
+      proxy_set_header Accept-Encoding "";
+      sub_filter '<head>' '<head>$TAG'; sub_filter_once on;
+    }
+  }
+  # the same with proxy_cache (cache-hit comparison)
+  server {
+    listen 127.0.0.1:$SUBCACHE;
+    gzip on;
+    location / {
+      proxy_pass http://origin; proxy_http_version 1.1; proxy_set_header Connection "";
+      proxy_set_header Accept-Encoding "";
+      proxy_cache pages; proxy_cache_valid 200 10m;
+      sub_filter '<head>' '<head>$TAG'; sub_filter_once on;
+    }
+  }
+}
+NGINX
+nginx -c "$WORK/nginx.conf"
+
+cat > "$WORK/sites.json" <<JSON
+{"sites":[{"id":"bench","name":"基准测试","upstream":"http://127.0.0.1:$ORIGIN"}]}
+JSON
+# production launch (CONFIG.md): full JIT, a throughput collector, fixed heap
+java -server -Xms1g -Xmx1g -XX:+UseParallelGC -Dyiyue.sites.file="$WORK/sites.json" -Dyiyue.data.dir="$WORK/data" \
+  -jar "$WORK/payara-micro.jar" --deploy "$WORK/ROOT.war" --port "$OVERLAY" \
+  --nohazelcast --disablephonehome --prebootcommandfile src/main/payara/pre-boot-commands.txt \
+  --postdeploycommandfile src/main/payara/post-deploy-commands.txt >"$WORK/payara.log" 2>&1 & pids+=($!)
+for i in $(seq 1 300); do
+  curl -fs "http://127.0.0.1:$OVERLAY/api/info" >/dev/null 2>&1 && break
+  sleep 1
+done
+for u in "http://127.0.0.1:$SUB/page.html" "http://127.0.0.1:$OVERLAY/s/bench/page.html"; do
+  curl -fs -H 'Accept-Encoding: gzip' --compressed "$u" | grep -q 'toolbar.js' || { echo "no tag from $u" >&2; tail -30 "$WORK/payara.log"; exit 1; }
+done
+
+declare -A RPS P99
+run() { # key label url
+  wrk -t2 -c"$CONNS" -d3s -H 'Accept-Encoding: gzip' "$3" >/dev/null
+  local out; out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$3")
+  RPS[$1]=$(awk '/Requests\/sec/{print $2}' <<<"$out")
+  P99[$1]=$(awk '/ 99%/{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' <<<"$out")
+  printf '%-46s req/s %10s   p99 %8s ms\n' "$2" "${RPS[$1]}" "${P99[$1]}"
+  grep -E 'Non-2xx|Socket errors' <<<"$out" || true
+}
+echo "== $PAGE_ID.html ($(stat -c %s "$PAGE") B), wrk -t2 -c$CONNS -d$DURATION, Accept-Encoding: gzip, $(nproc) cores =="
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+run nginx_sub   "nginx sub_filter, no cache" "http://127.0.0.1:$SUB/page.html"
+run overlay     "overlay, page without explicit freshness" "http://127.0.0.1:$OVERLAY/s/bench/page.html"
+run nginx_cache "nginx sub_filter + proxy_cache (hit)" "http://127.0.0.1:$SUBCACHE/cached.html"
+run overlay_hit "overlay, max-age page (hit)" "http://127.0.0.1:$OVERLAY/s/bench/cached.html"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+awk -v a="${RPS[overlay]}" -v b="${RPS[nginx_sub]}" -v pa="${P99[overlay]}" -v pb="${P99[nginx_sub]}" \
+    -v c="${RPS[overlay_hit]}" -v d="${RPS[nginx_cache]}" 'BEGIN {
+  printf "RATIO uncached throughput overlay/nginx_sub_filter = %.2f (target >= 1.0)\n", a / b
+  printf "P99   overlay %.2f ms vs nginx %.2f ms + 2 ms = %.2f ms: %s\n", pa, pb, pb + 2, (pa <= pb + 2 ? "ok" : "over")
+  printf "RATIO cache-hit throughput overlay/nginx_proxy_cache = %.2f (target >= 2.0)\n", c / d
+}'
+curl -fs "http://127.0.0.1:$OVERLAY/api/metrics" | head -c 600; echo
