@@ -66,7 +66,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             }
             // axe-only before and after the full audits: the ratio uses their mean, so a change of load mid-run is shared
             AxeOnlyScan.Timing axeBefore = AxeOnlyScan.time(pages, u -> u.getPath().startsWith("/m/"), Duration.ofSeconds(30));
-            report(out, "axe-only, 1 browser", new Result(axeBefore.pages(), axeBefore.millis() / 1e3, axeBefore.perPageMillis()));
+            report(out, "axe-only, 1 browser" + failedNote(axeBefore), new Result(axeBefore.pages(), axeBefore.millis() / 1e3, axeBefore.perPageMillis()));
             Result full1 = null;
             for (int w : workers) {
                 StepTimes steps = StepTimes.recording();
@@ -78,7 +78,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 }
             }
             AxeOnlyScan.Timing axeAfter = AxeOnlyScan.time(pages, u -> u.getPath().startsWith("/m/"), Duration.ofSeconds(30));
-            report(out, "axe-only, 1 browser (again)", new Result(axeAfter.pages(), axeAfter.millis() / 1e3, axeAfter.perPageMillis()));
+            report(out, "axe-only, 1 browser (again)" + failedNote(axeAfter), new Result(axeAfter.pages(), axeAfter.millis() / 1e3, axeAfter.perPageMillis()));
             if (full1 != null) {
                 double axe = (axeBefore.perPageMillis() + axeAfter.perPageMillis()) / 2;
                 out.printf("full audit / axe-only, per page, 1 worker: %.0f ms / %.0f ms = %.2f (target <= 3)%n",
@@ -101,6 +101,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
         out.printf("%-28s %3d pages in %6.1f s = %6.2f pages/s, %6.0f ms per page%n", mode, r.pages(), r.seconds(),
                 r.pages() / r.seconds(), r.perPageMillis());
         out.flush();
+    }
+
+    private static String failedNote(AxeOnlyScan.Timing t) {
+        return t.failed() == 0 ? "" : " (" + t.failed() + " failed)";
     }
 
     private static String loadAverage() {
