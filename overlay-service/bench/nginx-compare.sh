@@ -100,14 +100,14 @@ for i in $(seq 1 300); do
 done
 for u in "http://127.0.0.1:$SUB/page.html" "http://127.0.0.1:$OVERLAY/s/bench/page.html"; do
   # to a file first: "curl | grep -q" fails under pipefail when grep stops reading early
-  curl -fs -H 'Accept-Encoding: gzip' --compressed "$u" -o "$WORK/check.html" || true
+  curl -fs -H 'Accept: text/html' -H 'Accept-Encoding: gzip' --compressed "$u" -o "$WORK/check.html" || true
   grep -q 'toolbar.js' "$WORK/check.html" || { echo "no tag from $u" >&2; tail -30 "$WORK/payara.log"; exit 1; }
 done
 
 declare -A RPS P99
 run() { # key label url
-  wrk -t2 -c"$CONNS" -d3s -H 'Accept-Encoding: gzip' "$3" >/dev/null
-  local out; out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$3")
+  wrk -t2 -c"$CONNS" -d3s -H 'Accept: text/html' -H 'Accept-Encoding: gzip' "$3" >/dev/null
+  local out; out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H 'Accept: text/html' -H 'Accept-Encoding: gzip' "$3")
   RPS[$1]=$(awk '/Requests\/sec/{print $2}' <<<"$out")
   P99[$1]=$(awk '/ 99%/{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' <<<"$out")
   printf '%-46s req/s %10s   p99 %8s ms\n' "$2" "${RPS[$1]}" "${P99[$1]}"
