@@ -53,12 +53,11 @@ public final class KeyboardWalk {
         int idleTabs = 0;
         int firstK = Integer.MIN_VALUE;
         boolean leftSinceFirst = false;
-        for (int step = 0; step < limit && !completed && !trapped; step += READ_EVERY) {
-            // the Tabs between two reads of the log go in one action sequence (one round trip to chromedriver,
-            // which still sends them one after the other); a fresh Actions each time: a reused one stops sending
-            CharSequence[] tabs = new CharSequence[Math.min(READ_EVERY, limit - step)];
-            java.util.Arrays.fill(tabs, Keys.TAB);
-            new Actions(driver).sendKeys(tabs).perform();
+        for (int step = 0; step < limit && !completed && !trapped; step++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform(); // a fresh Actions each time: a reused one stops sending
+            if ((step + 1) % READ_EVERY != 0 && step != limit - 1) {
+                continue;
+            }
             List<Map<String, Object>> fresh = (List<Map<String, Object>>) js.executeScript(
                     "return window.__yiyueFocusLog.slice(arguments[0]);", log.size());
             if (fresh.isEmpty()) {
