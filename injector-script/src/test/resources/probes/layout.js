@@ -65,10 +65,22 @@
       return NodeFilter.FILTER_ACCEPT;
     },
   });
+  // A floating layer (absolutely or fixed positioned, stacked above the page with a z-index: a 飘窗 ad, a pop-up)
+  // covers the page on purpose and a timer may move it: what it overlaps depends on the moment, not on text size.
+  const floating = new Map();
+  function inFloatingLayer(el) {
+    if (!el || el === document.body) return false;
+    if (floating.has(el)) return floating.get(el);
+    const cs = getComputedStyle(el);
+    const v = ((cs.position === 'absolute' || cs.position === 'fixed') && cs.zIndex !== 'auto' && +cs.zIndex > 0)
+      || inFloatingLayer(el.parentElement);
+    floating.set(el, v);
+    return v;
+  }
   const range = document.createRange();
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const p = n.parentElement;
-    if (!p.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+    if (!p.checkVisibility({ opacityProperty: true, visibilityProperty: true }) || inFloatingLayer(p)) continue;
     range.selectNodeContents(n);
     const rects = [...range.getClientRects()].filter(r => r.width > 0.5 && r.height > 0.5);
     if (rects.length) items.push({ el: p, text: n.data, rects });
