@@ -39,7 +39,10 @@ final class VerdictSummary {
 
     /** The site summary; {@code hl} is its heading level. */
     void site(StringBuilder sb, AuditReport r, int hl, String p) {
-        sb.append("<section class=\"verdict\" aria-labelledby=\"").append(p).append("-v\">\n");
+        // named with the site: the combined certificate holds one such landmark per site, and landmarks need
+        // distinct names (axe landmark-unique)
+        sb.append("<section class=\"verdict\" aria-label=\"").append(t("结论摘要：", "Verdict at a glance: "))
+                .append(Html.esc(r.siteName())).append("\">\n");
         sb.append("<h").append(hl).append(" id=\"").append(p).append("-v\">").append(t("结论摘要", "Verdict at a glance"))
                 .append("</h").append(hl).append(">\n");
         sb.append("<p class=\"note\">").append(t("以下仅为自动检测结果，不能代替测评人员的判定：标为“需测评人员”的要求必须由测评人员检查。得分为本工具公式。",
