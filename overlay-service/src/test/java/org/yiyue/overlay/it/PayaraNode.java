@@ -112,8 +112,11 @@ final class PayaraNode implements AutoCloseable {
     }
 
     /** SIGKILL: the process gets no chance to hand anything over. */
+    /** The machine is lost: SIGKILL to the JVM and everything it started (chromedriver, Chromium). */
     void kill9() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
