@@ -9,7 +9,9 @@ ROOT=$(pwd)
 log=$(mktemp)
 ./yiyue cluster >"$log" 2>&1 &
 cluster_pid=$!
-trap 'kill -INT $cluster_pid 2>/dev/null; wait $cluster_pid 2>/dev/null; rm -f "$log"' EXIT
+# TERM, not INT: a background job of a non-interactive shell ignores SIGINT, so the cluster never stopped
+stop_cluster() { kill -TERM $cluster_pid 2>/dev/null || true; wait $cluster_pid 2>/dev/null || true; rm -f "$log"; }
+trap stop_cluster EXIT
 for _ in $(seq 1 900); do
   grep -q '^READY' "$log" && break
   kill -0 $cluster_pid 2>/dev/null || { cat "$log" >&2; exit 1; }

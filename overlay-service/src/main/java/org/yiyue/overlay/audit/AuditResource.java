@@ -140,13 +140,13 @@ public class AuditResource {
 
     @GET
     @Path("/{id}/report.{format}")
-    @Operation(summary = "The report as html, pdf, json, earl (JSON-LD), csv or junit")
+    @Operation(summary = "The report as html, pdf, json, earl (JSON-LD), csv, junit or sarif")
     public Response report(@PathParam("id") String id, @PathParam("format") String format)
             throws IOException, InterruptedException {
         AuditRun run = finished(id);
         ReportFormat f = ReportFormat.of(format).orElseThrow(() -> new ProblemException(Problem.of(404,
                 "unknown-format", "未知报告格式", "Unknown report format",
-                "可用格式：html、pdf、json、earl、csv、junit。", "Formats: html, pdf, json, earl, csv, junit.")));
+                "可用格式：html、pdf、json、earl、csv、junit、sarif。", "Formats: html, pdf, json, earl, csv, junit, sarif.")));
         byte[] body = renderer.render(run, f);
         Response.ResponseBuilder b = Response.ok(body).type(f.mediaType());
         if (f != ReportFormat.HTML) {

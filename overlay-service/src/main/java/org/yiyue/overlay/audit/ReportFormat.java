@@ -10,7 +10,9 @@ public enum ReportFormat {
     JSON("json", "application/json;charset=utf-8"),
     EARL("earl", "application/ld+json;charset=utf-8"),
     CSV("csv", "text/csv;charset=utf-8"),
-    JUNIT("junit", "application/xml;charset=utf-8");
+    JUNIT("junit", "application/xml;charset=utf-8"),
+    /** SARIF 2.1.0, for code-scanning tools (the media type registered by OASIS). */
+    SARIF("sarif", "application/sarif+json;charset=utf-8");
 
     private final String ext;
     private final String mediaType;

@@ -22,6 +22,7 @@ import org.yiyue.audit.report.EarlReport;
 import org.yiyue.audit.report.HtmlReport;
 import org.yiyue.audit.report.JsonReport;
 import org.yiyue.audit.report.JunitReport;
+import org.yiyue.audit.report.SarifReport;
 import org.yiyue.audit.report.ManualResult;
 import org.yiyue.audit.report.PageReport;
 import org.yiyue.audit.report.RequirementResult;
@@ -71,6 +72,7 @@ public class ReportRenderer {
             case EARL -> JsonReport.MAPPER.writeValueAsBytes(EarlReport.render(r));
             case CSV -> CsvReport.render(r, zh).getBytes(StandardCharsets.UTF_8);
             case JUNIT -> JunitReport.render(r).getBytes(StandardCharsets.UTF_8);
+            case SARIF -> SarifReport.render(r, zh).getBytes(StandardCharsets.UTF_8);
             case PDF -> pdf(r, zh, dir);
         };
     }

@@ -227,6 +227,14 @@ class AuditServiceIT {
         assertEquals(200, junit.statusCode());
         assertTrue(new String(junit.body(), StandardCharsets.UTF_8).contains("<testsuite"));
 
+        HttpResponse<byte[]> sarif = api.bytes("/api/audits/" + id + "/report.sarif");
+        assertEquals(200, sarif.statusCode());
+        assertTrue(sarif.headers().firstValue("Content-Type").orElse("").startsWith("application/sarif+json"));
+        JsonObject sarifLog = Api.object(new String(sarif.body(), StandardCharsets.UTF_8));
+        assertEquals("2.1.0", sarifLog.getString("version"));
+        assertEquals(1, sarifLog.getJsonArray("runs").size());
+        assertTrue(sarif.headers().firstValue("Content-Disposition").orElse("").contains(".sarif"));
+
         HttpResponse<byte[]> pdf = api.bytes("/api/audits/" + id + "/report.pdf");
         assertEquals(200, pdf.statusCode());
         assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
