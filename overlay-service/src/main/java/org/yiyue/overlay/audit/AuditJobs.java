@@ -84,18 +84,22 @@ public class AuditJobs {
         var config = ConfigProvider.getConfig();
         dataDir = Path.of(config.getOptionalValue("yiyue.data.dir", String.class)
                 .orElse(System.getProperty("user.home") + "/.yiyue")).toAbsolutePath();
-        instance = config.getOptionalValue("yiyue.instance.id", String.class).orElseGet(AuditJobs::defaultInstanceId);
+        instance = config.getOptionalValue("yiyue.instance.id", String.class)
+                .orElseGet(() -> defaultInstanceId(config.getOptionalValue("yiyue.node.id", String.class)));
         leaseMs = Duration.parse(config.getOptionalValue("yiyue.audit.lease", String.class).orElse("PT30S")).toMillis();
     }
 
-    private static String defaultInstanceId() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "host";
-        }
-        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    /** The cluster node's name (else the host's), made unique per process: a node restarted under the same name
+     * must not take the leases of its former life for its own. */
+    private static String defaultInstanceId(Optional<String> nodeId) {
+        String name = nodeId.orElseGet(() -> {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                return "host";
+            }
+        });
+        return name + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Starts claiming: now, then every third of a lease (renewals, cancels from other instances, new work). */
