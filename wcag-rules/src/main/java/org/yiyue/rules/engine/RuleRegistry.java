@@ -55,6 +55,7 @@ import org.yiyue.rules.checks.structure.DataTableHeaders;
 import org.yiyue.rules.checks.structure.HeaderCellAssigned;
 import org.yiyue.rules.checks.structure.HeadersAttributeValid;
 import org.yiyue.rules.checks.structure.LayoutTableNoDataMarkup;
+import org.yiyue.rules.checks.structure.LayoutTableReadingOrder;
 import org.yiyue.rules.checks.structure.OrientationNotLocked;
 import org.yiyue.rules.checks.text.ImageNameDescriptive;
 import org.yiyue.rules.checks.text.ImageOfText;
@@ -90,7 +91,8 @@ public final class RuleRegistry {
             new ReferencedIdUnique(), new NoChangeOnInput(), new ElderNoAds(), new ElderNoInducedDownload(), new ElderFloatClosable(),
             new MobileBodyTextSize(), new DataTableHeaders(), new MouseHandlerKeyboard(),
             // legacy patterns (issue 15): bypass by headings only, data markup in layout tables
-            new BypassHeadingStartsContent(), new LayoutTableNoDataMarkup());
+            new BypassHeadingStartsContent(), new LayoutTableNoDataMarkup(),
+            new LayoutTableReadingOrder());
 
     public static List<Rule> all() {
         return ALL;
