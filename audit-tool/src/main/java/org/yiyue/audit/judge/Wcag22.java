@@ -100,13 +100,34 @@ public final class Wcag22 {
     }
 
     /**
+     * Fragment ids of the SCs outside the A/AA table (level AAA, and 4.1.1 removed in 2.2) that ACT rules cite as
+     * requirements: EARL reports name them by these ids, and W3C's scoring checks that a rule's SCs are reported
+     * (an "sc-2-2-4" made bisz58 partial instead of complete in the corpus's own scorer).
+     */
+    private static final Map<String, String> BEYOND_AA = Map.ofEntries(
+            Map.entry("1.2.6", "sign-language-prerecorded"), Map.entry("1.2.7", "extended-audio-description-prerecorded"),
+            Map.entry("1.2.8", "media-alternative-prerecorded"), Map.entry("1.2.9", "audio-only-live"),
+            Map.entry("1.3.6", "identify-purpose"), Map.entry("1.4.6", "contrast-enhanced"),
+            Map.entry("1.4.7", "low-or-no-background-audio"), Map.entry("1.4.8", "visual-presentation"),
+            Map.entry("1.4.9", "images-of-text-no-exception"), Map.entry("2.1.3", "keyboard-no-exception"),
+            Map.entry("2.2.3", "no-timing"), Map.entry("2.2.4", "interruptions"), Map.entry("2.2.5", "re-authenticating"),
+            Map.entry("2.2.6", "timeouts"), Map.entry("2.3.2", "three-flashes"), Map.entry("2.3.3", "animation-from-interactions"),
+            Map.entry("2.4.8", "location"), Map.entry("2.4.9", "link-purpose-link-only"), Map.entry("2.4.10", "section-headings"),
+            Map.entry("2.4.12", "focus-not-obscured-enhanced"), Map.entry("2.4.13", "focus-appearance"),
+            Map.entry("2.5.5", "target-size-enhanced"), Map.entry("2.5.6", "concurrent-input-mechanisms"),
+            Map.entry("3.1.3", "unusual-words"), Map.entry("3.1.4", "abbreviations"), Map.entry("3.1.5", "reading-level"),
+            Map.entry("3.1.6", "pronunciation"), Map.entry("3.2.5", "change-on-request"), Map.entry("3.3.5", "help"),
+            Map.entry("3.3.6", "error-prevention-all"), Map.entry("3.3.9", "accessible-authentication-enhanced"),
+            Map.entry("4.1.1", "parsing"));
+
+    /**
      * The fragment id of an SC in the WCAG 2.2 recommendation: W3C derives it from the English title
      * ("Contrast (Minimum)" → "contrast-minimum", "Name, Role, Value" → "name-role-value"). Unknown ids get "sc-1-2-3".
      */
     public static String w3cAnchor(String id) {
         Sc sc = ALL.get(id);
         if (sc == null) {
-            return "sc-" + id.replace('.', '-');
+            return BEYOND_AA.getOrDefault(id, "sc-" + id.replace('.', '-'));
         }
         return sc.en().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }

@@ -91,6 +91,12 @@ class ActConformanceTest {
                     "static: " + r.ruleId() + " failed the " + c.c().expected() + " example " + c.c().file()
                             + " (a guess: static mode must answer cantTell where it needs the browser)"));
         }
+        // our scorer against the corpus's own (score-act.py, independent Python) on the same EARL reports
+        for (String mode : byMode.keySet()) {
+            ReferenceScorer.disagreements(byMode.get(mode),
+                    ReferenceScorer.score(corpus, outDir.resolve(mode + ".earl.json").toAbsolutePath()))
+                    .forEach(d -> problems.add(mode + ": scorers disagree on " + d));
+        }
         ConsistencyRecord committed = ConsistencyRecord.committed();
         problems.addAll(committed.regressionsIn(measured));
         if (Boolean.getBoolean("yiyue.act.record") && only.isBlank()) {

@@ -45,6 +45,8 @@ class JudgeTest {
         assertEquals("non-text-content", Wcag22.w3cAnchor("1.1.1"));
         assertEquals("error-prevention-legal-financial-data", Wcag22.w3cAnchor("3.3.4"));
         assertEquals("audio-only-and-video-only-prerecorded", Wcag22.w3cAnchor("1.2.1"));
+        assertEquals("interruptions", Wcag22.w3cAnchor("2.2.4")); // AAA: cited by ACT rules, not in the A/AA table
+        assertEquals("change-on-request", Wcag22.w3cAnchor("3.2.5"));
         assertEquals("focus-not-obscured-minimum", Wcag22.w3cAnchor("2.4.11"));
         assertEquals("sc-9-9-9", Wcag22.w3cAnchor("9.9.9"));
     }
