@@ -231,7 +231,12 @@ public class ProxyHandler {
             if (revalidate.isPresent() && response.statusCode() == 304) {
                 Duration ttl = CachePolicy.freshness(200, response.headers().map(), now).orElse(Duration.ZERO);
                 CachedResponse refreshed = revalidate.get().refreshed(now, now.plus(ttl));
-                cache.put(key, refreshed);
+                if (!ttl.isZero() && !ttl.isNegative()) {
+                    // fresh again for a while. Without freshness the stored copy stays as it was (stale, still
+                    // revalidatable): storing it again per page view would only cost a copy of the whole page into
+                    // the cluster's grid on every request; it ages out after keep-stale-seconds and is fetched anew.
+                    cache.put(key, refreshed);
+                }
                 cache.countRevalidated();
                 writeCached(resp, refreshed, gzipOk, "REVALIDATED", now);
                 return;
