@@ -90,7 +90,8 @@ cat > "$WORK/sites.json" <<JSON
 {"sites":[{"id":"bench","name":"基准测试","upstream":"http://127.0.0.1:$ORIGIN"}]}
 JSON
 # production launch (CONFIG.md): full JIT, a throughput collector, fixed heap
-java -server -Xms1g -Xmx1g -XX:+UseParallelGC -Dyiyue.sites.file="$WORK/sites.json" -Dyiyue.data.dir="$WORK/data" \
+java -server -Xms1g -Xmx1g -XX:+UseParallelGC -XX:MetaspaceSize=128m -Xlog:gc:file="$WORK/gc.log" \
+  -Dyiyue.sites.file="$WORK/sites.json" -Dyiyue.data.dir="$WORK/data" \
   -jar "$WORK/payara-micro.jar" --deploy "$WORK/ROOT.war" --port "$OVERLAY" \
   --nohazelcast --disablephonehome --prebootcommandfile src/main/payara/pre-boot-commands.txt \
   --postdeploycommandfile src/main/payara/post-deploy-commands.txt >"$WORK/payara.log" 2>&1 & pids+=($!)
@@ -142,6 +143,7 @@ median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {p
 ROUNDS=${ROUNDS:-3}
 echo "== $PAGE_ID.html ($(stat -c %s "$PAGE") B), wrk -t2 -c$CONNS -d$DURATION, Accept-Encoding: gzip, $(nproc) cores, $ROUNDS rounds =="
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+gc_from=$(wc -l <"$WORK/gc.log")
 for r in $(seq 1 "$ROUNDS"); do
   # alternated, so that a change in the machine's load falls on both sides of each ratio
   run nginx_sub   "nginx sub_filter, no cache" "http://127.0.0.1:$SUB/page.html" "$r"
@@ -150,6 +152,10 @@ for r in $(seq 1 "$ROUNDS"); do
   run overlay_hit "overlay, max-age page (hit)" "http://127.0.0.1:$OVERLAY/s/bench/cached.html" "$r"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# stop-the-world pauses of the overlay's JVM during the measured rounds: on a machine whose other work starves the
+# GC threads, one young collection can hold all 50 in-flight requests for hundreds of ms (the tail of its p99)
+tail -n +"$((gc_from + 1))" "$WORK/gc.log" | awk '/Pause/ {v=$NF; sub(/ms/,"",v); n++; s+=v; if (v>m) m=v}
+  END {printf "GC    overlay JVM pauses during the rounds: %d, longest %.1f ms, total %.1f ms\n", n, m, s}'
 for k in nginx_sub overlay nginx_cache overlay_hit; do
   printf 'MEDIAN %-12s req/s %9s  p99 %8s ms  CPU ms/req overlay JVM %s, nginx %s\n' "$k" "$(median "${RPS[$k]}")" \
     "$(median "${P99[$k]}")" "$(median "${CPU_J[$k]}")" "$(median "${CPU_N[$k]}")"
