@@ -177,19 +177,32 @@ public class ProxyHandler {
         Optional<CachedResponse> revalidate = cached.filter(CachedResponse::revalidatable);
 
         UrlMapper mapper = new UrlMapper(site, sites);
-        HttpRequest.Builder out = HttpRequest.newBuilder(target).timeout(upstream.responseTimeout());
         // our validators, not the client's, decide whether the stored copy is still the upstream's current one
-        copyRequestHeaders(req, revalidate.isPresent() ? withoutConditionals(reqHeaders) : reqHeaders, out, mapper);
-        out.setHeader("Accept-Encoding", HeaderRules.upstreamAcceptEncoding(req.getHeader("Accept-Encoding")));
+        List<Map.Entry<String, String>> outHeaders = new ArrayList<>(UpstreamRequestHeaders.of(req,
+                revalidate.isPresent() ? withoutConditionals(reqHeaders) : reqHeaders, mapper));
+        setHeader(outHeaders, "Accept-Encoding", HeaderRules.upstreamAcceptEncoding(req.getHeader("Accept-Encoding")));
         if (revalidate.isPresent()) {
-            revalidate.get().etag().ifPresent(v -> out.setHeader("If-None-Match", v));
-            revalidate.get().lastModified().ifPresent(v -> out.setHeader("If-Modified-Since", v));
+            revalidate.get().etag().ifPresent(v -> setHeader(outHeaders, "If-None-Match", v));
+            revalidate.get().lastModified().ifPresent(v -> setHeader(outHeaders, "If-Modified-Since", v));
         }
-        out.method(method, body(req));
 
-        HttpResponse<InputStream> response;
+        BlockingUpstream.Response response;
         try {
-            response = upstream.client().send(out.build(), upstream.bodyHandler());
+            if (BlockingUpstream.handles(method, req.getContentLengthLong(), req.getHeader("Transfer-Encoding") != null)) {
+                response = upstream.blocking().send(target, method, outHeaders);
+            } else {
+                HttpRequest.Builder out = HttpRequest.newBuilder(target).timeout(upstream.responseTimeout());
+                for (Map.Entry<String, String> h : outHeaders) {
+                    try {
+                        out.header(h.getKey(), h.getValue());
+                    } catch (IllegalArgumentException restricted) {
+                        // a header the JDK client manages itself; it sets its own value
+                    }
+                }
+                out.method(method, body(req));
+                HttpResponse<InputStream> r = upstream.client().send(out.build(), upstream.bodyHandler());
+                response = new BlockingUpstream.Response(r.statusCode(), r.headers(), r.body());
+            }
         } catch (HttpTimeoutException e) {
             metrics.upstreamError(site.id());
             metrics.upstreamFailure("timeout");
@@ -218,7 +231,12 @@ public class ProxyHandler {
             if (revalidate.isPresent() && response.statusCode() == 304) {
                 Duration ttl = CachePolicy.freshness(200, response.headers().map(), now).orElse(Duration.ZERO);
                 CachedResponse refreshed = revalidate.get().refreshed(now, now.plus(ttl));
-                cache.put(key, refreshed);
+                if (!ttl.isZero() && !ttl.isNegative()) {
+                    // fresh again for a while. Without freshness the stored copy stays as it was (stale, still
+                    // revalidatable): storing it again per page view would only cost a copy of the whole page into
+                    // the cluster's grid on every request; it ages out after keep-stale-seconds and is fetched anew.
+                    cache.put(key, refreshed);
+                }
                 cache.countRevalidated();
                 writeCached(resp, refreshed, gzipOk, "REVALIDATED", now);
                 return;
@@ -289,7 +307,7 @@ public class ProxyHandler {
     }
 
     private void respond(HttpServletRequest req, HttpServletResponse resp, Site site, UrlMapper mapper,
-                         String rawPath, HttpResponse<InputStream> response, InputStream body, boolean gzipOk,
+                         String rawPath, BlockingUpstream.Response response, InputStream body, boolean gzipOk,
                          String cacheKey, Instant now, Optional<String> notNavigation) throws IOException {
         HttpHeaders h = response.headers();
         String contentType = h.firstValue("Content-Type").orElse("");
@@ -547,15 +565,10 @@ public class ProxyHandler {
         return value.substring(0, at + 4) + mapper.location(value.substring(at + 4));
     }
 
-    private static void copyRequestHeaders(HttpServletRequest req, Map<String, List<String>> reqHeaders,
-                                           HttpRequest.Builder out, UrlMapper mapper) {
-        for (Map.Entry<String, String> h : UpstreamRequestHeaders.of(req, reqHeaders, mapper)) {
-            try {
-                out.header(h.getKey(), h.getValue());
-            } catch (IllegalArgumentException restricted) {
-                // a header the JDK client manages itself; it sets its own value
-            }
-        }
+    /** Replaces every value of a header (case-insensitive name) by one. */
+    private static void setHeader(List<Map.Entry<String, String>> headers, String name, String value) {
+        headers.removeIf(e -> e.getKey().equalsIgnoreCase(name));
+        headers.add(Map.entry(name, value));
     }
 
     private static Map<String, List<String>> withoutConditionals(Map<String, List<String>> reqHeaders) {

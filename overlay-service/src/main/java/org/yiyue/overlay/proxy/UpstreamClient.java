@@ -29,6 +29,7 @@ public class UpstreamClient {
     }
 
     private HttpClient client;
+    private BlockingUpstream blocking;
     private Duration connectTimeout;
     private Duration responseTimeout;
     private Duration bodyIdleTimeout;
@@ -45,6 +46,7 @@ public class UpstreamClient {
         connectTimeout = Duration.ofMillis(connectMs);
         responseTimeout = Duration.ofMillis(responseMs);
         bodyIdleTimeout = Duration.ofMillis(bodyIdleMs);
+        blocking = new BlockingUpstream(connectTimeout, responseTimeout, bodyIdleTimeout);
         client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -54,6 +56,11 @@ public class UpstreamClient {
 
     public HttpClient client() {
         return client;
+    }
+
+    /** GET and HEAD without a body, on the calling thread (see {@link BlockingUpstream}). */
+    BlockingUpstream blocking() {
+        return blocking;
     }
 
     /** Also bounds the WebSocket handshake's own socket (see {@link WebSocketProxy}). */

@@ -286,6 +286,12 @@ class HostileUpstreamIT {
                 // (the application's own /api/info names its runtime; only a container page would before it is up)
                 assertFalse(status != 200 && (raw.contains("Payara") || raw.contains("GlassFish")), "banner: " + raw);
                 up = status == 200;
+                if (up) {
+                    // the command files also keep Payara's own headers off: no banner, no frame header added
+                    String head = rawHead(raw);
+                    assertFalse(head.contains("\nserver:") || head.contains("\nx-powered-by:")
+                            || head.contains("\nx-frame-options:"), "headers added by the container: " + head);
+                }
                 Thread.sleep(100);
             }
             assertTrue(up, "the application came up; answers seen: " + answers);
@@ -298,15 +304,31 @@ class HostileUpstreamIT {
         }
     }
 
+    /**
+     * Over plain HTTP/1.1, as browsers and nginx talk to us (the JDK client's h2c upgrade took another code path in
+     * Payara where neither header was added, so this test once passed while curl saw both): no Server, no
+     * X-Powered-By, and no X-Frame-Options on a page whose upstream sent none. Payara Micro adds "Server: Payara
+     * Micro" and "X-Frame-Options: SAMEORIGIN" unless the launch applies src/main/payara/pre-boot-commands.txt (the
+     * Arquillian launch now does, as the uber jar, ./yiyue demo and the benchmarks do).
+     */
     @Test
     void noServerBannerNoVersionAndNoFrameHeaderTheUpstreamNeverSent() throws Exception {
         for (String path : List.of("/s/hostile/tricky-head.html", "/s/hostile/json", "/api/info", "/nope")) {
-            HttpResponse<byte[]> r = http.get(path);
-            assertTrue(r.headers().firstValue("X-Powered-By").isEmpty(), path + " " + r.headers().map());
-            assertTrue(r.headers().firstValue("Server").isEmpty(), path + " " + r.headers().map());
+            String head = rawHead(http.raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\n"
+                    + "Connection: close\r\n\r\n"));
+            assertTrue(head.startsWith("http/1.1 "), path + " " + head);
+            assertFalse(head.contains("\nx-powered-by:"), path + " " + head);
+            assertFalse(head.contains("\nserver:"), path + " " + head);
+            assertFalse(head.contains("payara") || head.contains("glassfish"), path + " " + head);
             if (path.startsWith("/s/")) {
-                assertTrue(r.headers().firstValue("X-Frame-Options").isEmpty(), path + " " + r.headers().map());
+                assertFalse(head.contains("\nx-frame-options:"), path + " " + head);
             }
         }
+    }
+
+    /** The header block of a raw answer, lower-cased. */
+    private static String rawHead(String raw) {
+        int end = raw.indexOf("\r\n\r\n");
+        return (end < 0 ? raw : raw.substring(0, end)).toLowerCase(java.util.Locale.ROOT);
     }
 }
