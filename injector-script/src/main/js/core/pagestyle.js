@@ -178,7 +178,7 @@ html[data-yiyue-reader] body { overflow: hidden !important; }`);
     adopted = next;
   }
 
-  const reflow = createReflow(doc);
+  const reflow = createReflow(doc, copies);
   const growth = a => ('data-yiyue-text' in a ? a['data-yiyue-text'] : '') + ('data-yiyue-spacing' in a ? '+s' : '');
   const rootGrowth = root => (root.getAttribute('data-yiyue-text') || '') + (root.hasAttribute('data-yiyue-spacing') ? '+s' : '');
 

@@ -167,35 +167,54 @@ export function createUi(app) {
     }
   });
 
+  // Writes only what changed: a setting's click rewrites one or two buttons, not the whole toolbar (each rewrite
+  // would restyle the toolbar's tree and cost script time on every setting).
+  const shown = new WeakMap();
+  function attr(e, name, v) {
+    if (v === null) { if (e.hasAttribute(name)) e.removeAttribute(name); } else if (e.getAttribute(name) !== v) e.setAttribute(name, v);
+  }
+  function setText(e, key, fill) {
+    if (shown.get(e) === key) return;
+    shown.set(e, key);
+    e.textContent = '';
+    fill();
+  }
   function refresh() {
     const s = app.state;
-    wrap.setAttribute('aria-label', t('region'));
-    wrap.classList.toggle('elder', s.elder);
-    wrap.lang = s.lang === 'en' ? 'en' : 'zh-CN';
+    attr(wrap, 'aria-label', t('region'));
+    if (wrap.classList.contains('elder') !== s.elder) wrap.classList.toggle('elder', s.elder);
+    const lang = s.lang === 'en' ? 'en' : 'zh-CN';
+    if (wrap.lang !== lang) wrap.lang = lang;
     // the launcher's label; its second word is dropped when it must shrink to stay off the page's text
     const words = t('launcher').split(' ');
-    launcher.textContent = '';
-    launcher.append(words[0]);
-    if (words.length > 1) launcher.append(el('span', { class: 'long', text: ' ' + words.slice(1).join(' ') }));
-    launcher.setAttribute('aria-label', t('launcher'));
-    launcher.setAttribute('aria-expanded', String(s.open));
-    if (s.open) { launcher.style.top = launcher.style.bottom = launcher.style.left = launcher.style.right = ''; wrap.classList.remove('compact'); } // its own slot in the bar
+    setText(launcher, words.join(' '), () => {
+      launcher.append(words[0]);
+      if (words.length > 1) launcher.append(el('span', { class: 'long', text: ' ' + words.slice(1).join(' ') }));
+    });
+    attr(launcher, 'aria-label', t('launcher'));
+    attr(launcher, 'aria-expanded', String(s.open));
+    if (s.open && (launcher.style.top || launcher.style.bottom || launcher.style.left || launcher.style.right || wrap.classList.contains('compact'))) {
+      launcher.style.top = launcher.style.bottom = launcher.style.left = launcher.style.right = ''; wrap.classList.remove('compact'); // its own slot in the bar
+    }
     const tk = app.shortcuts.toggle;
-    if (tk) launcher.setAttribute('aria-keyshortcuts', ariaKeys(tk)); else launcher.removeAttribute('aria-keyshortcuts');
-    bar.setAttribute('aria-label', t('toolbar'));
-    bar.hidden = !s.open;
-    for (const [id, label] of groupLabels) label.textContent = t('g_' + id);
-    for (const [id, tab] of tabs) tab.textContent = t('g_' + id);
+    attr(launcher, 'aria-keyshortcuts', tk ? ariaKeys(tk) : null);
+    attr(bar, 'aria-label', t('toolbar'));
+    if (bar.hidden !== !s.open) bar.hidden = !s.open;
+    for (const [id, label] of groupLabels) setText(label, t('g_' + id), () => { label.textContent = t('g_' + id); });
+    for (const [id, tab] of tabs) setText(tab, t('g_' + id), () => { tab.textContent = t('g_' + id); });
     for (const { b, c } of buttons.values()) {
       const value = c.value ? c.value(app) : '';
-      b.textContent = t(c.id);
-      if (value) b.append(el('span', { class: 'val', text: value }));
-      if (c.pressed) b.setAttribute('aria-pressed', String(!!c.pressed(app)));
-      if (c.expanded) b.setAttribute('aria-expanded', String(!!c.expanded(app)));
-      if (c.disabled && c.disabled(app)) b.setAttribute('aria-disabled', 'true'); else b.removeAttribute('aria-disabled');
+      const label = t(c.id);
+      setText(b, label + '\u0000' + value, () => {
+        b.textContent = label;
+        if (value) b.append(el('span', { class: 'val', text: value }));
+      });
+      if (c.pressed) attr(b, 'aria-pressed', String(!!c.pressed(app)));
+      if (c.expanded) attr(b, 'aria-expanded', String(!!c.expanded(app)));
+      attr(b, 'aria-disabled', c.disabled && c.disabled(app) ? 'true' : null);
       const k = app.shortcuts[c.id];
-      if (k) { b.setAttribute('aria-keyshortcuts', ariaKeys(k)); b.title = comboLabel(k); }
-      else { b.removeAttribute('aria-keyshortcuts'); b.removeAttribute('title'); }
+      attr(b, 'aria-keyshortcuts', k ? ariaKeys(k) : null);
+      attr(b, 'title', k ? comboLabel(k) : null);
     }
   }
 
