@@ -250,10 +250,10 @@ export function createUi(app) {
 // What the launcher would cover at a spot: the page's controls, or its text (sampled with elementsFromPoint on a
 // grid over the spot, so only the elements there are looked at, whatever the page's size).
 const CONTROLS = 'a[href], button, input, select, textarea, summary, [role=button], [role=link], [tabindex]:not([tabindex^="-"])';
-function covers(x, y, w, h, controls) {
+function covers(x, y, w, h) {
   const range = document.createRange();
   const seen = new Set();
-  if (controls.some(r => r.right > x - 2 && r.left < x + w + 2 && r.bottom > y - 2 && r.top < y + h + 2)) return true;
+  const vh = innerHeight;
   const nx = Math.ceil(w / 10), ny = Math.ceil(h / 10); // a point every 10 px: no line of text slips between them
   for (let i = 0; i <= nx; i++) for (let j = 0; j <= ny; j++) {
     const px = Math.min(innerWidth - 1, x + (w * i) / nx), py = Math.min(innerHeight - 1, y + (h * j) / ny);
@@ -261,14 +261,18 @@ function covers(x, y, w, h, controls) {
       if (seen.has(e) || e.nodeName === 'YIYUE-A11Y' || e === document.documentElement || e === document.body) continue;
       seen.add(e);
       const hit = r => r.width > 0 && r.height > 0 && r.right > x - 2 && r.left < x + w + 2 && r.bottom > y - 2 && r.top < y + h + 2;
-      if (e.matches(CONTROLS) && hit(e.getBoundingClientRect())) return true;
+      if (e.matches(CONTROLS)) {
+        const r = e.getBoundingClientRect();
+        if (r.height < vh / 2 && hit(r)) return true; // a focusable container is not a control
+      }
       // its own text, and its descendants' when it is a small box (a header's link list), not a page-wide one
       const er = e.getBoundingClientRect();
       const small = er.width * er.height < 20 * w * h;
-      const walker = document.createTreeWalker(e, small ? NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT : NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (n.nodeType === 1) { if (n.matches(CONTROLS) && hit(n.getBoundingClientRect())) return true; continue; }
-        if (!n.data.trim() || (!small && n.parentNode !== e)) continue;
+      // (a page-wide box's own text nodes are its children: its subtree is not walked)
+      const walker = small ? document.createTreeWalker(e, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT) : null;
+      for (let n = small ? walker.nextNode() : e.firstChild; n; n = small ? walker.nextNode() : n.nextSibling) {
+        if (n.nodeType === 1) { if (small && n.matches(CONTROLS) && hit(n.getBoundingClientRect())) return true; continue; }
+        if (n.nodeType !== 3 || !n.data.trim()) continue;
         range.selectNodeContents(n);
         for (const r of range.getClientRects()) if (hit(r)) return true;
       }
@@ -286,12 +290,6 @@ export function placeLauncher(launcher, position) {
   const vw = document.documentElement.clientWidth;
   const top = position.startsWith('top');
   const sides = position.endsWith('left') ? ['left', 'right'] : ['right', 'left'];
-  const controls = [];
-  for (const n of document.querySelectorAll(CONTROLS)) {
-    if (n.nodeName === 'YIYUE-A11Y') continue;
-    const r = n.getBoundingClientRect();
-    if (r.width && r.height && r.height < vh / 2 && r.bottom > 0 && r.top < vh) controls.push(r); // a focusable container is not a control
-  }
   for (const compact of [false, true]) {
     wrap.classList.toggle('compact', compact);
     const r0 = launcher.getBoundingClientRect();
@@ -302,7 +300,7 @@ export function placeLauncher(launcher, position) {
         const off = 8 + k * (h / 2 + 4);
         const y = top ? off : vh - off - h;
         if (y < 0 || y + h > vh) break;
-        if (!covers(x, y, w, h, controls)) {
+        if (!covers(x, y, w, h)) {
           launcher.style.left = side === 'left' ? '8px' : 'auto';
           launcher.style.right = side === 'left' ? 'auto' : '8px';
           if (top) { launcher.style.top = off + 'px'; launcher.style.bottom = 'auto'; }
