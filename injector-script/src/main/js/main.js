@@ -47,6 +47,8 @@ function start(script) {
       frames.apply(attrs);
     },
     refresh() { if (ui) ui.refresh(); },
+    // the launcher's spot that covers nothing (after the page's text moved); also timed by the benchmark
+    placeLauncher() { if (ui && !state.open) placeLauncher(ui.launcher, cfg.position); },
     set(patch) {
       const prev = state;
       state = sanitize(Object.assign({}, state, patch));
@@ -105,7 +107,7 @@ function start(script) {
   let relaunchTimer = 0;
   function relaunch() {
     clearTimeout(relaunchTimer);
-    relaunchTimer = setTimeout(() => { if (ui && !state.open) placeLauncher(ui.launcher, cfg.position); }, 60);
+    relaunchTimer = setTimeout(() => app.placeLauncher(), 60);
   }
 
   // Before first paint: attributes on <html> only.

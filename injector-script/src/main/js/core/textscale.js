@@ -28,7 +28,7 @@ function scaledLineHeight(value) {
   return ABS_UNIT.test(v) ? `calc(${v} * var(--yiyue-k, 1))` : null;
 }
 
-function splitSelectors(text) {
+export function splitSelectors(text) {
   const out = [];
   let depth = 0, start = 0, quote = '';
   for (let i = 0; i < text.length; i++) {

@@ -167,35 +167,54 @@ export function createUi(app) {
     }
   });
 
+  // Writes only what changed: a setting's click rewrites one or two buttons, not the whole toolbar (each rewrite
+  // would restyle the toolbar's tree and cost script time on every setting).
+  const shown = new WeakMap();
+  function attr(e, name, v) {
+    if (v === null) { if (e.hasAttribute(name)) e.removeAttribute(name); } else if (e.getAttribute(name) !== v) e.setAttribute(name, v);
+  }
+  function setText(e, key, fill) {
+    if (shown.get(e) === key) return;
+    shown.set(e, key);
+    e.textContent = '';
+    fill();
+  }
   function refresh() {
     const s = app.state;
-    wrap.setAttribute('aria-label', t('region'));
-    wrap.classList.toggle('elder', s.elder);
-    wrap.lang = s.lang === 'en' ? 'en' : 'zh-CN';
+    attr(wrap, 'aria-label', t('region'));
+    if (wrap.classList.contains('elder') !== s.elder) wrap.classList.toggle('elder', s.elder);
+    const lang = s.lang === 'en' ? 'en' : 'zh-CN';
+    if (wrap.lang !== lang) wrap.lang = lang;
     // the launcher's label; its second word is dropped when it must shrink to stay off the page's text
     const words = t('launcher').split(' ');
-    launcher.textContent = '';
-    launcher.append(words[0]);
-    if (words.length > 1) launcher.append(el('span', { class: 'long', text: ' ' + words.slice(1).join(' ') }));
-    launcher.setAttribute('aria-label', t('launcher'));
-    launcher.setAttribute('aria-expanded', String(s.open));
-    if (s.open) { launcher.style.top = launcher.style.bottom = launcher.style.left = launcher.style.right = ''; wrap.classList.remove('compact'); } // its own slot in the bar
+    setText(launcher, words.join(' '), () => {
+      launcher.append(words[0]);
+      if (words.length > 1) launcher.append(el('span', { class: 'long', text: ' ' + words.slice(1).join(' ') }));
+    });
+    attr(launcher, 'aria-label', t('launcher'));
+    attr(launcher, 'aria-expanded', String(s.open));
+    if (s.open && (launcher.style.top || launcher.style.bottom || launcher.style.left || launcher.style.right || wrap.classList.contains('compact'))) {
+      launcher.style.top = launcher.style.bottom = launcher.style.left = launcher.style.right = ''; wrap.classList.remove('compact'); // its own slot in the bar
+    }
     const tk = app.shortcuts.toggle;
-    if (tk) launcher.setAttribute('aria-keyshortcuts', ariaKeys(tk)); else launcher.removeAttribute('aria-keyshortcuts');
-    bar.setAttribute('aria-label', t('toolbar'));
-    bar.hidden = !s.open;
-    for (const [id, label] of groupLabels) label.textContent = t('g_' + id);
-    for (const [id, tab] of tabs) tab.textContent = t('g_' + id);
+    attr(launcher, 'aria-keyshortcuts', tk ? ariaKeys(tk) : null);
+    attr(bar, 'aria-label', t('toolbar'));
+    if (bar.hidden !== !s.open) bar.hidden = !s.open;
+    for (const [id, label] of groupLabels) setText(label, t('g_' + id), () => { label.textContent = t('g_' + id); });
+    for (const [id, tab] of tabs) setText(tab, t('g_' + id), () => { tab.textContent = t('g_' + id); });
     for (const { b, c } of buttons.values()) {
       const value = c.value ? c.value(app) : '';
-      b.textContent = t(c.id);
-      if (value) b.append(el('span', { class: 'val', text: value }));
-      if (c.pressed) b.setAttribute('aria-pressed', String(!!c.pressed(app)));
-      if (c.expanded) b.setAttribute('aria-expanded', String(!!c.expanded(app)));
-      if (c.disabled && c.disabled(app)) b.setAttribute('aria-disabled', 'true'); else b.removeAttribute('aria-disabled');
+      const label = t(c.id);
+      setText(b, label + '\u0000' + value, () => {
+        b.textContent = label;
+        if (value) b.append(el('span', { class: 'val', text: value }));
+      });
+      if (c.pressed) attr(b, 'aria-pressed', String(!!c.pressed(app)));
+      if (c.expanded) attr(b, 'aria-expanded', String(!!c.expanded(app)));
+      attr(b, 'aria-disabled', c.disabled && c.disabled(app) ? 'true' : null);
       const k = app.shortcuts[c.id];
-      if (k) { b.setAttribute('aria-keyshortcuts', ariaKeys(k)); b.title = comboLabel(k); }
-      else { b.removeAttribute('aria-keyshortcuts'); b.removeAttribute('title'); }
+      attr(b, 'aria-keyshortcuts', k ? ariaKeys(k) : null);
+      attr(b, 'title', k ? comboLabel(k) : null);
     }
   }
 
@@ -231,10 +250,10 @@ export function createUi(app) {
 // What the launcher would cover at a spot: the page's controls, or its text (sampled with elementsFromPoint on a
 // grid over the spot, so only the elements there are looked at, whatever the page's size).
 const CONTROLS = 'a[href], button, input, select, textarea, summary, [role=button], [role=link], [tabindex]:not([tabindex^="-"])';
-function covers(x, y, w, h, controls) {
+function covers(x, y, w, h) {
   const range = document.createRange();
   const seen = new Set();
-  if (controls.some(r => r.right > x - 2 && r.left < x + w + 2 && r.bottom > y - 2 && r.top < y + h + 2)) return true;
+  const vh = innerHeight;
   const nx = Math.ceil(w / 10), ny = Math.ceil(h / 10); // a point every 10 px: no line of text slips between them
   for (let i = 0; i <= nx; i++) for (let j = 0; j <= ny; j++) {
     const px = Math.min(innerWidth - 1, x + (w * i) / nx), py = Math.min(innerHeight - 1, y + (h * j) / ny);
@@ -242,14 +261,18 @@ function covers(x, y, w, h, controls) {
       if (seen.has(e) || e.nodeName === 'YIYUE-A11Y' || e === document.documentElement || e === document.body) continue;
       seen.add(e);
       const hit = r => r.width > 0 && r.height > 0 && r.right > x - 2 && r.left < x + w + 2 && r.bottom > y - 2 && r.top < y + h + 2;
-      if (e.matches(CONTROLS) && hit(e.getBoundingClientRect())) return true;
+      if (e.matches(CONTROLS)) {
+        const r = e.getBoundingClientRect();
+        if (r.height < vh / 2 && hit(r)) return true; // a focusable container is not a control
+      }
       // its own text, and its descendants' when it is a small box (a header's link list), not a page-wide one
       const er = e.getBoundingClientRect();
       const small = er.width * er.height < 20 * w * h;
-      const walker = document.createTreeWalker(e, small ? NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT : NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (n.nodeType === 1) { if (n.matches(CONTROLS) && hit(n.getBoundingClientRect())) return true; continue; }
-        if (!n.data.trim() || (!small && n.parentNode !== e)) continue;
+      // (a page-wide box's own text nodes are its children: its subtree is not walked)
+      const walker = small ? document.createTreeWalker(e, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT) : null;
+      for (let n = small ? walker.nextNode() : e.firstChild; n; n = small ? walker.nextNode() : n.nextSibling) {
+        if (n.nodeType === 1) { if (small && n.matches(CONTROLS) && hit(n.getBoundingClientRect())) return true; continue; }
+        if (n.nodeType !== 3 || !n.data.trim()) continue;
         range.selectNodeContents(n);
         for (const r of range.getClientRects()) if (hit(r)) return true;
       }
@@ -267,12 +290,6 @@ export function placeLauncher(launcher, position) {
   const vw = document.documentElement.clientWidth;
   const top = position.startsWith('top');
   const sides = position.endsWith('left') ? ['left', 'right'] : ['right', 'left'];
-  const controls = [];
-  for (const n of document.querySelectorAll(CONTROLS)) {
-    if (n.nodeName === 'YIYUE-A11Y') continue;
-    const r = n.getBoundingClientRect();
-    if (r.width && r.height && r.height < vh / 2 && r.bottom > 0 && r.top < vh) controls.push(r); // a focusable container is not a control
-  }
   for (const compact of [false, true]) {
     wrap.classList.toggle('compact', compact);
     const r0 = launcher.getBoundingClientRect();
@@ -283,7 +300,7 @@ export function placeLauncher(launcher, position) {
         const off = 8 + k * (h / 2 + 4);
         const y = top ? off : vh - off - h;
         if (y < 0 || y + h > vh) break;
-        if (!covers(x, y, w, h, controls)) {
+        if (!covers(x, y, w, h)) {
           launcher.style.left = side === 'left' ? '8px' : 'auto';
           launcher.style.right = side === 'left' ? 'auto' : '8px';
           if (top) { launcher.style.top = off + 'px'; launcher.style.bottom = 'auto'; }

@@ -78,11 +78,26 @@
     return v;
   }
   const range = document.createRange();
+  const WIDE_SPACE = /[\u1680\u2000-\u200a\u205f\u3000]/, INK_RUN = /[^\u1680\u2000-\u200a\u205f\u3000]+/g;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const p = n.parentElement;
     if (!p.checkVisibility({ opacityProperty: true, visibilityProperty: true }) || inFloatingLayer(p)) continue;
-    range.selectNodeContents(n);
-    const rects = [...range.getClientRects()].filter(r => r.width > 0.5 && r.height > 0.5);
+    let rects;
+    if (WIDE_SPACE.test(n.data)) {
+      // An ideographic space (U+3000, common between 主办 and 网站标识码 in a footer) is not collapsible: at the end
+      // of a line it hangs past the box, as CSS Text asks, and is blank. Only the runs between such spaces are
+      // measured, so a blank hanging past the edge is not counted as text out of view.
+      rects = [];
+      for (const m of n.data.matchAll(INK_RUN)) {
+        range.setStart(n, m.index);
+        range.setEnd(n, m.index + m[0].length);
+        rects.push(...range.getClientRects());
+      }
+    } else {
+      range.selectNodeContents(n);
+      rects = [...range.getClientRects()];
+    }
+    rects = rects.filter(r => r.width > 0.5 && r.height > 0.5);
     if (rects.length) items.push({ el: p, text: n.data, rects });
   }
   const FIELDS = 'input:not([type=hidden],[type=checkbox],[type=radio],[type=image],[type=range],[type=color],[type=file]), select, textarea';

@@ -51,8 +51,7 @@ class LayoutReflowTest {
      * Pages where a larger size still loses text, with what is known; reported in the table, not hidden: the test
      * fails when such a page starts to pass (take it off the list) or loses text anywhere else.
      */
-    static final Map<String, String> KNOWN = Map.of(
-            "portal /m/control.html", "200 % at 375 px: the footer line '河源市人民政府 主办　网站标识码…' reaches past the viewport; cause not found yet");
+    static final Map<String, String> KNOWN = Map.of();
 
     static ToolbarBrowser b;
     static ReplicaSites sites;
