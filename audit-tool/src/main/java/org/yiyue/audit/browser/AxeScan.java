@@ -28,7 +28,8 @@ import org.yiyue.rules.model.Text;
 /**
  * axe-core as a peer engine in the same browser (tags wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa). Violations
  * become failed findings, incomplete results cantTell, passes and inapplicable rules page outcomes; every finding
- * keeps engine "axe-core". A newer axe.min.js (e.g. from npm) can replace the embedded one.
+ * keeps engine "axe-core". The script is the newest axe-core on npm at build time ({@link EmbeddedAxe}, integrity
+ * verified), not the older one inside the axe-core/selenium jar; {@code --axe-script} can replace it.
  */
 public final class AxeScan {
 
@@ -36,14 +37,29 @@ public final class AxeScan {
     public static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     private final String script;
+    private final String provenance;
+    private final boolean embedded;
 
     /** An axe-core script is a few MB; anything much larger is not one. */
     static final long MAX_SCRIPT_BYTES = 32L * 1024 * 1024;
     private static final Pattern AXE_VERSION = Pattern.compile("axe\\.version\\s*=");
 
-    /** @param axeScript a newer axe.min.js, or null for the one embedded in axe-core/selenium */
+    /** @param axeScript another axe.min.js, or null for the embedded one from npm ({@link EmbeddedAxe}) */
     public AxeScan(Path axeScript) throws IOException {
-        this.script = axeScript == null ? null : readScript(axeScript);
+        this.embedded = axeScript == null;
+        this.script = embedded ? EmbeddedAxe.get().script() : readScript(axeScript);
+        this.provenance = axeScript == null ? EmbeddedAxe.get().provenance()
+                : "--axe-script " + axeScript.getFileName() + " (" + EmbeddedAxe.sri("SHA-512", script.getBytes(StandardCharsets.UTF_8)) + ")";
+    }
+
+    /** Whether this scan runs the embedded axe-core, whose consistency on the ACT cases was measured. */
+    public boolean embedded() {
+        return embedded;
+    }
+
+    /** Where the script came from, with its integrity, for the report. */
+    public String provenance() {
+        return provenance;
     }
 
     /**
@@ -90,18 +106,20 @@ public final class AxeScan {
     static final String OPTIONS = "{\"runOnly\":{\"type\":\"tag\",\"values\":[\"" + String.join("\",\"", TAGS)
             + "\"]},\"preload\":{\"assets\":[\"cssom\",\"media\"],\"timeout\":2000}}";
 
+    /** The audit's builder with the embedded axe-core (the benchmark's axe-only peer uses it too). */
     static AxeBuilder configured() {
+        return configured(EmbeddedAxe.get().script());
+    }
+
+    private static AxeBuilder configured(String script) {
         AxeBuilder b = new AxeBuilder().setTimeout(60);
         b.setOptions(OPTIONS);
+        b.setAxeScriptProvider(new StringAxeScriptProvider(script));
         return b;
     }
 
     private AxeBuilder builder() {
-        AxeBuilder b = configured();
-        if (script != null) {
-            b.setAxeScriptProvider(new StringAxeScriptProvider(script));
-        }
-        return b;
+        return configured(script);
     }
 
     /** Runs axe-core on the current page and returns the version that ran. */

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.yiyue.audit.browser.AuditBrowser;
 import org.yiyue.audit.browser.AxeScan;
+import org.yiyue.audit.judge.EngineMerge;
 import org.yiyue.audit.crawl.CrawledPage;
 import org.yiyue.audit.crawl.Crawler;
 import org.yiyue.audit.crawl.Fetcher;
@@ -120,7 +121,8 @@ public final class AuditRunner {
         List<RuleInfo> catalogue = Collections.synchronizedList(new ArrayList<>(rules.catalogue()));
         catalogue.addAll(BrowserRules.catalogue());
         AxeScan axe = config.staticOnly() ? null : new AxeScan(config.axeScript());
-        PageAuditor auditor = new PageAuditor(rules, axe, capture, catalogue, config);
+        EngineMerge merge = axe == null ? null : EngineMerge.forAudit(rules.catalogue(), axe);
+        PageAuditor auditor = new PageAuditor(rules, axe, capture, catalogue, config, merge);
         auditor.timeSteps(times);
 
         progress.started(todo.size(), done.size());
@@ -185,7 +187,10 @@ public final class AuditRunner {
         AuditReport.Environment env = new AuditReport.Environment(browserVersion.get(),
                 config.staticOnly() ? "not run (static-only)" : auditor.axeVersion(), rules.size() + " rules (wcag-rules)",
                 "Java " + System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                config.staticOnly() ? 0 : config.workers(), "none (automated tool; screen reader testing needs an evaluator)");
+                config.staticOnly() ? 0 : config.workers(), "none (automated tool; screen reader testing needs an evaluator)",
+                axe == null ? "" : axe.provenance() + (merge.axeMeasured() ? "" : "; its ACT consistency is not measured: "
+                        + "it decides no ACT rule (measured: axe-core " + org.yiyue.audit.judge.AxeConsistency.committed().axeVersion() + ")"),
+                merge == null ? List.of() : merge.decisions());
         List<AuditReport.SampleEntry> sampleEntries = todo.stream()
                 .map(e -> new AuditReport.SampleEntry(e.url().toString(), e.reason().name().toLowerCase(java.util.Locale.ROOT), e.detail()))
                 .toList();

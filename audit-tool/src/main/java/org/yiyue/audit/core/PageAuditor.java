@@ -21,6 +21,7 @@ import org.yiyue.audit.browser.ScriptedClickCheck;
 import org.yiyue.audit.browser.ToolbarChecks;
 import org.yiyue.audit.crawl.CrawledPage;
 import org.yiyue.audit.crawl.FetchResult;
+import org.yiyue.audit.judge.EngineMerge;
 import org.yiyue.audit.judge.FindingMerger;
 import org.yiyue.audit.report.Finding;
 import org.yiyue.audit.report.PageReport;
@@ -39,13 +40,17 @@ public final class PageAuditor {
     private final RenderedCapture capture;
     private final List<RuleInfo> catalogue;
     private final AuditConfig config;
+    private final EngineMerge merge;
     private volatile String axeVersion = "";
     private volatile StepTimes times = StepTimes.NONE;
     /** The do-no-harm comparison costs three loads: once per device and audit is enough. */
     private final java.util.concurrent.atomic.AtomicBoolean noHarmDesktop = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicBoolean noHarmMobile = new java.util.concurrent.atomic.AtomicBoolean();
 
-    public PageAuditor(StaticRules rules, AxeScan axe, RenderedCapture capture, List<RuleInfo> catalogue, AuditConfig config) {
+    /** @param merge how our findings and axe-core's are merged per ACT rule; null: not merged (static-only) */
+    public PageAuditor(StaticRules rules, AxeScan axe, RenderedCapture capture, List<RuleInfo> catalogue, AuditConfig config,
+                       EngineMerge merge) {
+        this.merge = merge;
         this.rules = rules;
         this.axe = axe;
         this.capture = capture;
@@ -80,6 +85,7 @@ public final class PageAuditor {
         String status = "audited-static";
         String detail = config.staticOnly() ? "static-only" : "";
         List<Finding> findings;
+        Map<String, String> outcomes = null; // null: as collected
         if (browser != null) {
             try {
                 WebDriver d = browser.driver();
@@ -124,7 +130,14 @@ public final class PageAuditor {
                     detail = String.join("; ", problems);
                 }
                 status = "audited";
-                findings = FindingMerger.merge(out.findings(), dom);
+                // per ACT rule, the engine whose rule is complete on W3C's cases decides; inconsistent ones never fail
+                List<Finding> engines = out.findings();
+                if (merge != null) {
+                    EngineMerge.Result m = merge.apply(engines, out.outcomes(), !v.isEmpty());
+                    engines = m.findings();
+                    outcomes = m.outcomes();
+                }
+                findings = FindingMerger.merge(engines, dom);
                 List<Finding> merged = findings;
                 findings = t.time("screenshots", () -> ElementShots.attach(d, merged, config.outDir().resolve("shots"),
                         String.format("p%04d", index), config.screenshotsPerPage()));
@@ -139,7 +152,7 @@ public final class PageAuditor {
             findings = FindingMerger.merge(out.findings(), dom);
         }
         return new PageReport(url, raw.title(), crawled.pageType(), sampleReason, device, status, html.status(), detail,
-                System.currentTimeMillis() - start, findings, out.outcomes());
+                System.currentTimeMillis() - start, findings, outcomes == null ? out.outcomes() : outcomes);
     }
 
     /** Runs one browser check; its failure is noted on the page (the other checks and results stay). */

@@ -42,8 +42,16 @@ public record AuditReport(
                         int maxPages, int maxDepth, boolean staticOnly, String note) {
     }
 
+    /**
+     * @param axeSource   where the axe-core came from and its integrity (npm's SRI of the tarball, verified at build)
+     * @param engineMerge per ACT rule, which engine decided (by measured consistency on W3C's test cases)
+     */
     public record Environment(String browser, String axeVersion, String rulesVersion, String java, String os,
-                              int workers, String assistiveTech) {
+                              int workers, String assistiveTech, String axeSource, List<EngineDecision> engineMerge) {
+        public Environment {
+            axeSource = axeSource == null ? "" : axeSource;
+            engineMerge = engineMerge == null ? List.of() : List.copyOf(engineMerge);
+        }
     }
 
     public record SampleEntry(String url, String reason, String detail) {

@@ -151,7 +151,11 @@ public final class HtmlReport {
         kv(sb, "Java / OS", Html.esc(e.java() + " / " + e.os()));
         kv(sb, t("浏览器并发", "Browser workers"), String.valueOf(e.workers()));
         kv(sb, t("辅助技术", "Assistive technology"), Html.esc(e.assistiveTech()));
+        if (!e.axeSource().isEmpty()) {
+            kv(sb, t("axe-core 来源与完整性", "axe-core source and integrity"), Html.esc(e.axeSource()));
+        }
         sb.append("</tbody></table>\n");
+        engineMerge(sb, e.engineMerge());
         // 5 sample
         sb.append(h(hl, p + "-sample", t("五、样本", "5. Sample")));
         sb.append("<table><caption>").append(t("审计的页面及入选原因", "Pages audited and why")).append("</caption><thead><tr><th scope=\"col\">")
@@ -416,6 +420,42 @@ public final class HtmlReport {
             case "elder" -> t("工信部《互联网网站适老化通用设计规范》（附件 1）", "MIIT website 适老化 design specification (Annex 1)");
             default -> Html.esc(std);
         };
+    }
+
+    /** Which engine decided each ACT rule, from the measured consistency of both on W3C's test cases. */
+    private void engineMerge(StringBuilder sb, List<EngineDecision> decisions) {
+        if (decisions.isEmpty()) {
+            return;
+        }
+        sb.append("<p class=\"note\">").append(t(
+                "两个检测引擎按 ACT 规则合并，依据各自在 W3C 官方测试用例上实测的一致性：本工具规则完全一致（complete）时由本工具判定；"
+                        + "否则 axe-core 规则完全一致时由 axe-core 判定；都不完全一致时两者都报告。在某条规则上不一致的引擎，其“不通过”只作为“无法判断”报告，需测评人员确认。",
+                "The two engines are merged per ACT rule by their consistency measured on W3C's own test cases: where our rule is "
+                        + "complete, ours decides; else where axe-core's is, axe-core decides; else both report. An engine inconsistent "
+                        + "for a rule never reports a failure for it: its failures are reported as cannot-tell for an evaluator."))
+                .append("</p>\n<table><caption>").append(t("按 ACT 规则的引擎判定", "Deciding engine per ACT rule"))
+                .append("</caption><thead><tr>");
+        for (String col : List.of(t("ACT 规则", "ACT rule"), t("本工具（一致性）", "Yiyue (consistency)"),
+                t("axe-core（一致性）", "axe-core (consistency)"), t("判定引擎", "Decided by"),
+                t("不计为不通过的规则", "Failures not counted from"), t("未采用 / 降为无法判断", "Left out / demoted"))) {
+            sb.append("<th scope=\"col\">").append(col).append("</th>");
+        }
+        sb.append("</tr></thead><tbody>");
+        for (EngineDecision d : decisions) {
+            String by = switch (d.decidedBy()) {
+                case "yiyue" -> t("本工具", "Yiyue");
+                case "axe-core" -> "axe-core";
+                default -> t("两者", "both");
+            };
+            sb.append("<tr><td><a href=\"https://www.w3.org/WAI/standards-guidelines/act/rules/").append(Html.esc(d.actRule()))
+                    .append("/\">").append(Html.esc(d.actRule())).append("</a></td><td>").append(Html.esc(d.yiyue()))
+                    .append(d.yiyueRules().isEmpty() ? "" : " <code>" + Html.esc(String.join(", ", d.yiyueRules())) + "</code>")
+                    .append("</td><td>").append(Html.esc(d.axe()))
+                    .append(d.axeRules().isEmpty() ? "" : " <code>" + Html.esc(String.join(", ", d.axeRules())) + "</code>")
+                    .append("</td><td>").append(by).append("</td><td>").append(Html.esc(String.join(", ", d.untrusted())))
+                    .append("</td><td>").append(d.superseded()).append(" / ").append(d.demoted()).append("</td></tr>");
+        }
+        sb.append("</tbody></table>\n");
     }
 
     private static void kv(StringBuilder sb, String k, String v) {

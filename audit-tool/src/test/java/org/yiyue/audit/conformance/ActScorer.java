@@ -29,8 +29,13 @@ final class ActScorer {
         }
     }
 
+    /**
+     * @param byProcedure each procedure's own consistency (W3C term; "inconsistent*" when it failed no passed or
+     *                    inapplicable example, i.e. inconsistent only for catching no failed one), also those not
+     *                    chosen for the rule: the audit's engine merge trusts procedures one by one
+     */
     record RuleScore(String ruleId, String ruleName, boolean approved, Consistency consistency, List<String> procedures,
-            List<CaseResult> cases) {
+            List<CaseResult> cases, Map<String, String> byProcedure) {
 
         /**
          * Inconsistent only because this half of the cases holds no failed example for the rule (W3C's definition
@@ -67,7 +72,7 @@ final class ActScorer {
             Map<String, List<Assertion>> procs = byRuleProc.getOrDefault(e.getKey(), Map.of());
             if (procs.isEmpty()) {
                 out.add(new RuleScore(e.getKey(), first.ruleName(), first.approvedRule(), Consistency.untested, List.of(),
-                        List.of()));
+                        List.of(), Map.of()));
                 continue;
             }
             record Proc(String name, List<CaseResult> results, Set<String> failedReqs, Consistency cons, long coverage) {
@@ -104,8 +109,16 @@ final class ActScorer {
                 chosen.forEach(p -> failed.addAll(p.failedReqs()));
                 cons = consistency(combined, failed, ruleReqs);
             }
+            Map<String, String> byProcedure = new LinkedHashMap<>();
+            for (Proc p : scored) {
+                // starred: inconsistent without a single false failure (it failed no passed or inapplicable example;
+                // it caught no failed one, or the half has none): what the audit's engine merge needs to know
+                boolean star = p.cons() == Consistency.inconsistent && scoringSet(p.results()).stream()
+                        .noneMatch(c -> !c.c().expected().equals("failed") && c.outcomes().contains("failed"));
+                byProcedure.put(p.name(), p.cons().name() + (star ? "*" : ""));
+            }
             out.add(new RuleScore(e.getKey(), first.ruleName(), first.approvedRule(), cons,
-                    chosen.stream().map(Proc::name).toList(), scoringSet(combined)));
+                    chosen.stream().map(Proc::name).toList(), scoringSet(combined), byProcedure));
         }
         return out;
     }

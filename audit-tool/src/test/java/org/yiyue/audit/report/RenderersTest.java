@@ -40,7 +40,7 @@ public class RenderersTest {
         List<RequirementResult> reqs = new Judge(pages, rules, List.of()).judge(stds);
         return new AuditReport("Yiyue audit", "0.1.0", "a", "测试站点 <a&b>", u1, "2026-11-26T00:00:00Z", "2026-11-26T00:01:00Z",
                 "zh-CN", new AuditReport.Scope(3, 2, List.of("desktop"), List.of(), 10, 2, false, "every crawled page"),
-                stds, new AuditReport.Environment("Chromium 1", "4.11.1", "52 rules", "Java 17", "Linux", 1, "none"),
+                stds, new AuditReport.Environment("Chromium 1", "4.11.1", "52 rules", "Java 17", "Linux", 1, "none", "", List.of()),
                 List.of(new AuditReport.SampleEntry(u1, "structured", "home")), pages, rules, reqs, Scoring.score(reqs, stds, 2),
                 new AuditReport.Trend(List.of(new AuditReport.Trend.Point("2026-11-25", 5, Map.of()),
                         new AuditReport.Trend.Point("2026-11-26", 3, Map.of()))), true);
