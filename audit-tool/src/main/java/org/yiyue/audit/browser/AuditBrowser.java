@@ -30,9 +30,51 @@ public final class AuditBrowser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
-    private AuditBrowser(ChromeDriver driver, Path profile) {
+    private AuditBrowser(ChromeDriver driver, Path profile, boolean loopbackOnly) {
         this.driver = driver;
         this.profile = profile;
+        this.loopbackOnly = loopbackOnly;
+    }
+
+    /** Whether every host but 127.0.0.1/localhost is unreachable from this browser (fixed at start). */
+    public boolean loopbackOnly() {
+        return loopbackOnly;
+    }
+
+    /**
+     * Makes a used browser like a freshly started one for the next site audit, without Chromium's start-up: windows
+     * the pages opened are closed, the tab shows about:blank, and cookies, the HTTP cache, the storage of every origin
+     * audited (local and session storage, IndexedDB, service workers, cache storage) and the device emulation are
+     * cleared. The document-start scripts of {@link PageRecorder} stay (they are the audit's own). Throws if the
+     * browser no longer answers (the caller then closes it).
+     */
+    public void reset(Duration pageTimeout) {
+        String own = driver.getWindowHandle();
+        for (String h : new java.util.ArrayList<>(driver.getWindowHandles())) {
+            if (!h.equals(own)) {
+                driver.switchTo().window(h).close();
+            }
+        }
+        driver.switchTo().window(own);
+        try {
+            java.net.URI current = java.net.URI.create(driver.getCurrentUrl());
+            if (current.getScheme() != null && current.getScheme().startsWith("http")) {
+                visited.add(current.getScheme() + "://" + current.getAuthority());
+            }
+        } catch (IllegalArgumentException ignored) {
+            // an address that is no URI has no storage to clear
+        }
+        driver.get("about:blank");
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        for (String origin : visited) {
+            driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+        }
+        visited.clear();
+        cookieOrigins.clear();
+        driver.manage().timeouts().pageLoadTimeout(pageTimeout);
+        driver.manage().window().setSize(new Dimension(DESKTOP_WIDTH, DESKTOP_HEIGHT));
     }
 
     public static AuditBrowser start(boolean loopbackOnly, Duration pageTimeout) {
@@ -66,7 +108,7 @@ public final class AuditBrowser implements AutoCloseable {
             d.manage().timeouts().pageLoadTimeout(pageTimeout);
             d.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
             d.manage().window().setSize(new Dimension(DESKTOP_WIDTH, DESKTOP_HEIGHT));
-            return new AuditBrowser(d, profile);
+            return new AuditBrowser(d, profile, loopbackOnly);
         } catch (RuntimeException e) {
             deleteTree(profile);
             throw new IllegalStateException("Chromium did not start: " + e.getMessage(), e);
@@ -74,13 +116,20 @@ public final class AuditBrowser implements AutoCloseable {
     }
 
     private final java.util.Set<String> cookieOrigins = new java.util.HashSet<>();
+    /** Origins of the pages audited in this browser: their storage is cleared when it is {@linkplain #reset() reset}. */
+    private final java.util.Set<String> visited = new java.util.LinkedHashSet<>();
+    private final boolean loopbackOnly;
 
-    /** Sets the session cookies for the page's origin once (the browser must visit the origin to set them). */
+    /**
+     * Sets the session cookies for the page's origin once (the browser must visit the origin to set them). Called
+     * before each page is loaded: it also notes the page's origin for {@link #reset()}.
+     */
     public void cookiesFor(java.net.URI page, Map<String, String> cookies) {
+        String origin = page.getScheme() + "://" + page.getAuthority();
+        visited.add(origin);
         if (cookies.isEmpty()) {
             return;
         }
-        String origin = page.getScheme() + "://" + page.getAuthority();
         if (cookieOrigins.add(origin)) {
             driver.get(origin + "/robots.txt");
             cookies.forEach((k, v) -> driver.manage().addCookie(new org.openqa.selenium.Cookie(k, v, "/")));

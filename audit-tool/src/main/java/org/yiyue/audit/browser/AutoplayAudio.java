@@ -192,13 +192,26 @@ public final class AutoplayAudio {
         return r instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     }
 
-    /** Clicks a candidate control and reports whether the media then is paused, muted or at volume 0. */
+    /** How long a clicked control may take to pause or mute the media. */
+    static final long CONTROL_MS = 400;
+
+    /**
+     * Clicks a candidate control and reports whether the media then is paused, muted or at volume 0 — as soon as it
+     * is, or after {@value #CONTROL_MS} ms (polled from here: no fixed sleep, and no timer of ours in the page, where
+     * the page recorder would count it).
+     */
     private static boolean stopsSound(JavascriptExecutor js, int media, int control) {
         js.executeScript("var c = document.querySelector('[data-yiyue-ctl=\"' + arguments[0] + '\"]'); if (c) c.click();", control);
-        sleep(400);
-        Object off = js.executeScript("var m = document.querySelector('[data-yiyue-media=\"' + arguments[0] + '\"]');"
-                + "return !!m && (m.paused || m.muted || m.volume === 0);", media);
-        return Boolean.TRUE.equals(off);
+        long deadline = System.nanoTime() + CONTROL_MS * 1_000_000;
+        while (true) {
+            boolean last = System.nanoTime() >= deadline;
+            Object off = js.executeScript("var m = document.querySelector('[data-yiyue-media=\"' + arguments[0] + '\"]');"
+                    + "return !!m && (m.paused || m.muted || m.volume === 0);", media);
+            if (Boolean.TRUE.equals(off) || last) {
+                return Boolean.TRUE.equals(off);
+            }
+            sleep(Math.min(50, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -30,14 +30,19 @@ public final class KeyboardWalk {
     public static final String ENGINE = "yiyue-browser";
     private static final int READ_EVERY = 6;
 
+    private static final String PREPARE = "var list = (function () { " + Scripts.get("keyboard-prepare.js")
+            + " }).apply(null, arguments); return {candidates: list, pointerOnly: window.__yiyuePointerOnly || []};";
+
     private KeyboardWalk() {
     }
 
     @SuppressWarnings("unchecked")
     public static void run(WebDriver driver, PageFindings out, int maxSteps) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
-        List<Map<String, Object>> candidates = (List<Map<String, Object>>) js.executeScript(Scripts.get("keyboard-prepare.js"));
-        pointerOnly((List<Map<String, Object>>) js.executeScript("return window.__yiyuePointerOnly || [];"), out);
+        // one call: mark the tab stops and collect the pointer-only controls
+        Map<String, Object> prepared = (Map<String, Object>) js.executeScript(PREPARE);
+        List<Map<String, Object>> candidates = (List<Map<String, Object>>) prepared.get("candidates");
+        pointerOnly((List<Map<String, Object>>) prepared.get("pointerOnly"), out);
         if (candidates == null || candidates.isEmpty()) {
             for (String r : List.of("kbd-unreachable", "kbd-trap", "kbd-focus-visible", "kbd-focus-obscured", "kbd-focus-removed")) {
                 out.outcome(r, "inapplicable");

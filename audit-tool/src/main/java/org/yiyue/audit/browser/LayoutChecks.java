@@ -21,6 +21,9 @@ import org.yiyue.rules.model.Text;
  */
 public final class LayoutChecks {
 
+    private static final String AT_100 = "var size = [window.innerWidth, window.innerHeight];"
+            + "(function () { " + Scripts.get("layout-measure.js") + " }).apply(null, arguments); return size;";
+
     private LayoutChecks() {
     }
 
@@ -28,11 +31,11 @@ public final class LayoutChecks {
     public static void run(WebDriver driver, PageFindings out, Map<String, Object> deviceMetrics) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         HasCdp cdp = (HasCdp) driver;
-        List<Number> size = (List<Number>) js.executeScript("return [window.innerWidth, window.innerHeight];");
+        // one call: the viewport size, then the texts already cut off at 100 % are marked
+        List<Number> size = (List<Number>) js.executeScript(AT_100, "data-yiyue-clip100", 0);
         long width = size.get(0).longValue();
         long height = size.get(1).longValue();
         try {
-            js.executeScript(Scripts.get("layout-measure.js"), "data-yiyue-clip100", 0);
             emulate(cdp, (int) Math.max(160, width / 2), (int) Math.max(200, height / 2), 2);
             Map<String, Object> zoomed = (Map<String, Object>) js.executeScript(Scripts.get("layout-measure.js"), null, 0);
             boolean any = false;

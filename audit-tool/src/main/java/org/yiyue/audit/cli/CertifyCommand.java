@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.yiyue.audit.browser.AuditBrowser;
+import org.yiyue.audit.browser.BrowserPool;
 import org.yiyue.audit.core.AuditConfig;
 import org.yiyue.audit.core.AuditRunner;
 import org.yiyue.audit.core.ProgressListener;
@@ -85,6 +86,7 @@ public final class CertifyCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AuditBrowser printer = null;
+        BrowserPool browsers = new BrowserPool(); // the sites' audits share warm browsers
         try {
             List<FailOn> thresholds = common.failOn();
             CertificationPlan plan = plan();
@@ -104,7 +106,7 @@ public final class CertifyCommand implements Callable<Integer> {
                 progress.message("== " + site.id() + " " + site.name() + " @ " + site.baseUrl());
                 AuditConfig config = PlanConfig.of(plan, site, common, out.resolve(site.id()), formats, maxPages, delayMs,
                         walker.cookies(site));
-                AuditReport report = new AuditRunner(config, progress, capture, false).run();
+                AuditReport report = new AuditRunner(config, progress, capture, false).browsers(browsers).run();
                 if (formats.contains("pdf") && printer == null) {
                     printer = AuditBrowser.start(true, Duration.ofSeconds(60)); // one browser prints every PDF
                 }
@@ -138,6 +140,7 @@ public final class CertifyCommand implements Callable<Integer> {
             err.println("无法完成认证审计 certification could not run: " + e.getMessage());
             return ExitCodes.CANNOT_RUN;
         } finally {
+            browsers.close();
             if (printer != null) {
                 printer.close();
             }

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.yiyue.audit.browser.AuditBrowser;
 import org.yiyue.audit.browser.AxeScan;
+import org.yiyue.audit.browser.BrowserPool;
 import org.yiyue.audit.judge.EngineMerge;
 import org.yiyue.audit.crawl.CrawledPage;
 import org.yiyue.audit.crawl.Crawler;
@@ -49,6 +50,7 @@ public final class AuditRunner {
     private final RenderedCapture capture;
     private final boolean resume;
     private StepTimes times = StepTimes.NONE;
+    private BrowserPool browsers;
 
     public AuditRunner(AuditConfig config, ProgressListener progress, RenderedCapture capture, boolean resume) {
         this.config = config;
@@ -60,6 +62,15 @@ public final class AuditRunner {
     /** Records where the browser audit spends its time (for the benchmark). */
     public AuditRunner timeSteps(StepTimes times) {
         this.times = times;
+        return this;
+    }
+
+    /**
+     * Takes the workers' browsers from a pool shared with other site audits of the same run and gives them back
+     * (warm) at the end, instead of starting and closing one Chromium per worker and site.
+     */
+    public AuditRunner browsers(BrowserPool pool) {
+        this.browsers = pool;
         return this;
     }
 
@@ -207,9 +218,11 @@ public final class AuditRunner {
                       PageAuditor auditor, ResultStore store, List<PageReport> results, AtomicInteger index,
                       AtomicInteger count, int total, AtomicReference<String> browserVersion, AtomicReference<Throwable> failure) {
         AuditBrowser browser = null;
+        boolean healthy = false;
         try {
             if (!config.staticOnly()) {
-                browser = AuditBrowser.start(config.loopbackOnly(), config.pageTimeout());
+                browser = browsers == null ? AuditBrowser.start(config.loopbackOnly(), config.pageTimeout())
+                        : browsers.take(config.loopbackOnly(), config.pageTimeout());
                 browserVersion.set(browser.version());
             }
             Sampler.Entry e;
@@ -236,11 +249,16 @@ public final class AuditRunner {
                 results.add(r);
                 progress.pageDone(r, count.incrementAndGet(), total);
             }
+            healthy = !Thread.currentThread().isInterrupted();
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
         } finally {
             if (browser != null) {
-                browser.close();
+                if (browsers != null && healthy) {
+                    browsers.give(browser);
+                } else {
+                    browser.close();
+                }
             }
         }
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.yiyue.audit.browser.AxeOnlyScan;
+import org.yiyue.audit.browser.BrowserPool;
 import org.yiyue.audit.core.AuditConfig;
 import org.yiyue.audit.core.AuditRunner;
 import org.yiyue.audit.core.ProgressListener;
@@ -73,6 +74,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 Result r = run(catalog, sites, false, w, tmp, steps);
                 report(out, "browser, " + w + " worker" + (w > 1 ? "s" : ""), r);
                 out.println("  time per step, summed over pages (ms): " + steps.millis());
+                out.println("  time per step, mean per page (ms):     " + perPage(steps, r.pages()));
+                out.println("  browsers started: " + r.browsersStarted() + " for " + siteIds.size() + " site audits (kept warm across sites)");
                 if (w == 1) {
                     full1 = r;
                 }
@@ -94,7 +97,16 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     /** @param perPageMillis mean time of one page's audit (its own clock, crawl and browser start excluded) */
-    private record Result(int pages, double seconds, double perPageMillis) {
+    private record Result(int pages, double seconds, double perPageMillis, int browsersStarted) {
+        Result(int pages, double seconds, double perPageMillis) {
+            this(pages, seconds, perPageMillis, 0);
+        }
+    }
+
+    private static Map<String, Long> perPage(StepTimes steps, int pages) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        steps.millis().forEach((k, v) -> out.put(k, pages == 0 ? 0 : Math.round((double) v / pages)));
+        return out;
     }
 
     private static void report(PrintWriter out, String mode, Result r) {
@@ -131,17 +143,25 @@ public final class BenchmarkCommand implements Callable<Integer> {
         int pages = 0;
         long pageMillis = 0;
         long start = System.nanoTime();
-        for (String id : siteIds) {
-            List<URI> seeds = seeds(catalog, sites, id);
-            AuditConfig c = new AuditConfig(id, id, seeds,
-                    new CrawlOptions(seeds.size(), 0, true, List.of(), List.of(), Duration.ZERO, 2, false, true),
-                    false, 10, 1, List.of(), List.of("wcag22-aa", "gbt37668-2", "elder"), staticOnly, workers,
-                    Duration.ofSeconds(30), id.equals("portal") ? "/m/" : null, tmp.resolve(id + System.nanoTime()),
-                    List.of(), "zh-CN", List.of(), null, true, 300, 6, Map.of());
-            AuditReport r = new AuditRunner(c, ProgressListener.NONE, Captures.best(), false).timeSteps(steps).run();
-            pages += (int) r.pages().stream().filter(PageReport::audited).count();
-            pageMillis += r.pages().stream().filter(PageReport::audited).mapToLong(PageReport::millis).sum();
+        // one pool for the four site audits, as certify has: browsers start once per worker, not once per site
+        BrowserPool browsers = new BrowserPool();
+        try {
+            for (String id : siteIds) {
+                List<URI> seeds = seeds(catalog, sites, id);
+                AuditConfig c = new AuditConfig(id, id, seeds,
+                        new CrawlOptions(seeds.size(), 0, true, List.of(), List.of(), Duration.ZERO, 2, false, true),
+                        false, 10, 1, List.of(), List.of("wcag22-aa", "gbt37668-2", "elder"), staticOnly, workers,
+                        Duration.ofSeconds(30), id.equals("portal") ? "/m/" : null, tmp.resolve(id + System.nanoTime()),
+                        List.of(), "zh-CN", List.of(), null, true, 300, 6, Map.of());
+                AuditReport r = new AuditRunner(c, ProgressListener.NONE, Captures.best(), false).timeSteps(steps)
+                        .browsers(browsers).run();
+                pages += (int) r.pages().stream().filter(PageReport::audited).count();
+                pageMillis += r.pages().stream().filter(PageReport::audited).mapToLong(PageReport::millis).sum();
+            }
+        } finally {
+            browsers.close();
         }
-        return new Result(pages, (System.nanoTime() - start) / 1e9, pages == 0 ? 0 : (double) pageMillis / pages);
+        return new Result(pages, (System.nanoTime() - start) / 1e9, pages == 0 ? 0 : (double) pageMillis / pages,
+                browsers.started());
     }
 }
