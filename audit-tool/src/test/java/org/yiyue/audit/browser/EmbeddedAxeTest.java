@@ -18,6 +18,7 @@ import java.util.zip.GZIPInputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.yiyue.audit.judge.AxeConsistency;
 import org.yiyue.audit.core.PageFindings;
 import org.yiyue.audit.crawl.TestServer;
 import org.yiyue.audit.report.RuleInfo;
@@ -49,6 +50,16 @@ class EmbeddedAxeTest {
         assertTrue(axe.rules().values().stream().filter(r -> !r.actIds().isEmpty()).count() > 30,
                 "the manifest carries the rules' ACT ids");
         assertEquals(List.of("afw4f7", "09o5cg"), axe.rules().get("color-contrast").actIds());
+    }
+
+    @Test
+    void theConsistencyRecordTheMergeReadsIsOfTheEmbeddedVersion() {
+        // the full measurement (AxeActConformanceTest) is opt-in; this keeps a newer axe from being trusted on an
+        // older one's record
+        AxeConsistency record = AxeConsistency.committed();
+        assertEquals(EmbeddedAxe.get().version(), record.axeVersion(),
+                "axe-act-consistency.tsv was measured on another axe-core: run AxeActConformanceTest with -Dyiyue.act.axe=true -Dyiyue.act.record=true");
+        assertEquals(EmbeddedAxe.get().integrity(), record.axeIntegrity());
     }
 
     @Test

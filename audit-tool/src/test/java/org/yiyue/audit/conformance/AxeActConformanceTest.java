@@ -23,6 +23,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.yiyue.audit.browser.AuditBrowser;
 import org.yiyue.audit.browser.AxeScan;
@@ -44,6 +45,9 @@ import org.yiyue.testkit.SharedFolder;
  * an axe rule the record trusts now fails a passed or inapplicable example, when one recorded complete (so it may
  * decide an ACT rule) no longer is, or when more than 5 % of the cases could not be checked (each is tried twice).
  */
+// a measurement (every axe-mapped case in Chromium: 19 min at load 35-42 on this 2-core machine), run when axe-core
+// changes: -Dyiyue.act.axe=true; EmbeddedAxeTest checks on every build that the record is of the embedded version
+@EnabledIfSystemProperty(named = "yiyue.act.axe", matches = "true")
 class AxeActConformanceTest {
 
     private static final int BROWSERS = Integer.getInteger("yiyue.act.browsers", 2);
