@@ -119,7 +119,7 @@ public class PublicPathsAuthentication implements ServletContextListener {
         }
     }
 
-    private record PublicPathsContext(ServerAuthContext delegate, String contextPath) implements ServerAuthContext {
+    record PublicPathsContext(ServerAuthContext delegate, String contextPath) implements ServerAuthContext {
         @Override
         public AuthStatus validateRequest(MessageInfo messageInfo, Subject clientSubject, Subject serviceSubject)
                 throws AuthException {
