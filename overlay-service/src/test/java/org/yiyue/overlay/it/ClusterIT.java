@@ -105,6 +105,9 @@ class ClusterIT {
         HttpResponse<String> first = get(a, "/s/lab/page.html");
         assertEquals(200, first.statusCode());
         assertEquals("MISS", cacheState(first));
+        // started as in production (the command files of src/main/payara): no container banner, no added frame rule
+        assertEquals(List.of(), first.headers().allValues("Server"), first.headers().map().toString());
+        assertEquals(List.of(), first.headers().allValues("X-Frame-Options"), first.headers().map().toString());
         HttpResponse<String> second = get(b, "/s/lab/page.html");
         assertEquals(200, second.statusCode());
         assertEquals("HIT", cacheState(second), "stored through A, served by B from the grid");

@@ -52,8 +52,12 @@ final class PayaraNode implements AutoCloseable {
             members.append(members.length() == 0 ? "" : ",").append("127.0.0.1:").append(n.gridPort);
         }
         String clusterName = "yiyue-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100000;
+        // the production command files (no Server/X-Powered-By/X-Frame-Options, the port closed until deployed),
+        // plus the loopback address
+        Path commands = Path.of(System.getProperty("yiyue.payara.commands"));
         Path preboot = dir.resolve("preboot.txt");
-        Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
+        Files.writeString(preboot, Files.readString(commands.resolve("pre-boot-commands.txt"), StandardCharsets.UTF_8)
+                + "\nset configs.config.server-config.network-config.network-listeners"
                 + ".network-listener.http-listener.address=127.0.0.1\n", StandardCharsets.UTF_8);
         for (PayaraNode n : nodes) {
             n.start(war, dir, members.toString(), clusterName, preboot, properties);
@@ -71,6 +75,7 @@ final class PayaraNode implements AutoCloseable {
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--disablephonehome", "--port", String.valueOf(httpPort), "--prebootcommandfile", preboot.toString(),
+                "--postdeploycommandfile", Path.of(System.getProperty("yiyue.payara.commands"), "post-deploy-commands.txt").toString(),
                 "--clustermode", "tcpip:" + members, "--startport", String.valueOf(gridPort),
                 "--interfaces", "127.0.0.1", "--clustername", clusterName, "--name", id,
                 "--deploy", war.toString()));
