@@ -110,6 +110,10 @@ function start(script) {
     relaunchTimer = setTimeout(() => app.placeLauncher(), 60);
   }
 
+  // boxes relaxed by the reflow pass move the page's text (frames after the change, later than the 60 ms above on
+  // a slow machine): the launcher looks for its spot again
+  styles.reflow.onRelax = () => { if (ui && !state.open) relaunch(); };
+
   // Before first paint: attributes on <html> only.
   app.applyRoot();
 

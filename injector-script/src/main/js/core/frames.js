@@ -4,6 +4,7 @@
 // cannot and must not be touched: they are remembered so 说明 can list them as not adjusted.
 import { createPageStyles } from './pagestyle.js';
 
+const MARK = Symbol.for('yiyue.a11y');
 const FRAME_ATTRS = ['data-yiyue-text', 'data-yiyue-scheme', 'data-yiyue-cursor', 'data-yiyue-spacing', 'data-yiyue-font',
   'data-yiyue-hl', 'data-yiyue-elder'];
 
@@ -22,13 +23,21 @@ export function createFrames(cfg) {
     if (!d) { if (f.src) crossOrigin.add(f.src); return; }
     crossOrigin.delete(f.src);
     let st = styles.get(d);
+    // A frame page that carries the toolbar script itself has restored the saved settings with its own page styles:
+    // those are the ones to drive (a second set would keep the frame's literal text sizes after a reset here).
+    const own = ownStyles(f);
+    if (st && own && st !== own) { st.apply({}); st = own; styles.set(d, st); }
     if (!st) {
       if (!Object.keys(want).length) return;
-      try { st = createPageStyles(cfg, d); } catch (e) { return; } // a frame without constructable sheets: left as is
+      try { st = own || createPageStyles(cfg, d); } catch (e) { return; } // a frame without constructable sheets: left as is
       styles.set(d, st);
     }
     st.apply(want);
     for (const inner of d.querySelectorAll('iframe')) sync(inner);
+  }
+
+  function ownStyles(f) {
+    try { const app = f.contentWindow && f.contentWindow[MARK]; return app && app.styles ? app.styles : null; } catch (e) { return null; }
   }
 
   function syncAll() {

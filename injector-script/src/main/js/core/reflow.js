@@ -264,6 +264,7 @@ export function createReflow(doc, copies) {
     for (const [, f] of fits) css += ruleFor(f.id, f.r);
     sheet.replaceSync(css);
     if (++passes < MAX_PASSES) schedule();
+    if (api.onRelax) api.onRelax(); // the page moved: whoever placed something by it looks again
   }
 
   function schedule() {
@@ -301,7 +302,8 @@ export function createReflow(doc, copies) {
   }
   function onResize() { if (active) { passes = 0; schedule(); } }
 
-  return {
+  const api = {
+    onRelax: null,
     // Before the page's text grows: what already overflows at 100 % is the page's own design, not ours to change.
     // Layout is usually clean here (a click), so these reads are cheap.
     baseline() { if (doc.body) { watch(); base = scan(); } },
@@ -357,4 +359,5 @@ export function createReflow(doc, copies) {
     candidateCount() { return doc.body ? candidates().length : 0; },
     get active() { return active; },
   };
+  return api;
 }

@@ -1,6 +1,7 @@
 package org.yiyue.toolbar;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
@@ -133,6 +134,15 @@ class ToolbarBenchmark {
             med.candidates = reflow.candidateCount();
             med.fits = Math.max(sameText.fits, sameBoth.fits);
             med.sameRules = sameBoth.css.split('\\n').length;
+            // kept for the CPU-time rounds (cpuTimes): one case, n times, change and undo, each flushed
+            window.__bench = { run(k, n) {
+              for (let i = 0; i < n; i++) {
+                if (k !== 'none') cases[k][0]();
+                flush(); reflow.settle(); flush();
+                if (k !== 'none') cases[k][1]();
+                flush(); reflow.settle(); flush();
+              }
+            } };
             return med;
             """;
 
@@ -181,9 +191,47 @@ class ToolbarBenchmark {
         }
         System.out.printf("[benchmark]   open toolbar  whole %.1f (%.1f) ms, script %.2f (%.2f) ms; launcher placement after a text change %.2f (%.2f) ms (its own task)%n",
                 ms(med, "open"), ms(med, "openMin"), ms(med, "openScript"), ms(med, "openScriptMin"), ms(med, "launcher"), ms(med, "launcherMin"));
+        int rounds = Integer.getInteger("yiyue.bench.cpuRounds", 3), n = Integer.getInteger("yiyue.bench.cpuN", 3);
+        Map<String, Double> cpu = cpuTimes(b, List.of("text", "sameText", "scheme", "sameScheme", "both", "sameBoth"), rounds, n);
+        System.out.printf("[benchmark]   renderer CPU time (ThreadTime, %d rounds x %d, change + undo incl. style+layout, load-independent): 200%% text %.1f ms vs"
+                + " plain sheet %.1f ms = %.2f; scheme %.1f vs %.1f = %.2f; both %.1f vs %.1f = %.2f (target <= 1.2)%n", rounds, n,
+                cpu.get("text"), cpu.get("sameText"), cpu.get("text") / cpu.get("sameText"), cpu.get("scheme"), cpu.get("sameScheme"),
+                cpu.get("scheme") / cpu.get("sameScheme"), cpu.get("both"), cpu.get("sameBoth"), cpu.get("both") / cpu.get("sameBoth"));
         System.out.printf("[benchmark]   reflow: %s candidate boxes measured per pass, %s boxes relaxed at 200%%; %s rules in the plain sheet of 200%% + scheme; first"
                 + " benchmark's simple rules: 'body *' colours %.1f ms, 28px on the text elements %.1f ms, both %.1f ms%n", med.get("candidates"), med.get("fits"),
                 med.get("sameRules"), ms(med, "refColour"), ms(med, "refText"), ms(med, "refBoth"));
+    }
+
+    /**
+     * The renderer main thread's CPU time (CDP Performance.getMetrics ThreadTime) for each case, change and undo
+     * with their style and layout, n times per round, cases interleaved: time spent descheduled on a loaded machine
+     * is not in it, so the ratios hold at any load. The round trip's own cost ('none': flushes only) is taken off.
+     */
+    static Map<String, Double> cpuTimes(ToolbarBrowser b, List<String> cases, int rounds, int n) {
+        b.d.executeCdpCommand("Performance.enable", Map.of());
+        Map<String, Double> total = new java.util.LinkedHashMap<>();
+        List<String> all = new java.util.ArrayList<>(cases);
+        all.add("none");
+        for (int r = 0; r < rounds; r++) {
+            for (String k : all) {
+                double t0 = threadTime(b);
+                b.js("window.__bench.run(arguments[0], arguments[1]);", k, n);
+                total.merge(k, threadTime(b) - t0, Double::sum);
+            }
+        }
+        double none = total.get("none");
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (String k : cases) out.put(k, (total.get(k) - none) * 1000 / (rounds * n)); // ms per change + undo
+        return out;
+    }
+
+    static double threadTime(ToolbarBrowser b) {
+        Map<String, Object> m = b.d.executeCdpCommand("Performance.getMetrics", Map.of());
+        for (Object o : (List<?>) m.get("metrics")) {
+            Map<?, ?> e = (Map<?, ?>) o;
+            if ("ThreadTime".equals(e.get("name"))) return ((Number) e.get("value")).doubleValue();
+        }
+        throw new IllegalStateException("no ThreadTime metric: " + m);
     }
 
     static double ms(Map<?, ?> med, String key) {
