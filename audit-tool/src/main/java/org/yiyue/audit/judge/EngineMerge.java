@@ -29,9 +29,11 @@ import org.yiyue.rules.model.Text;
  * <li>in every case a procedure that is inconsistent for the rule (it failed a passed or inapplicable example) never
  * reports a failure for it: its failures become cantTell, with the reason, for an evaluator.</li>
  * </ol>
- * "inconsistent*" is W3C-inconsistent without an observed false failure (ours: the shared half has no failed
- * example of the rule and none was judged wrongly; an axe rule: it failed no passed or inapplicable example, it only
- * caught no failed one): it is trusted like partial. "inconsistent" means a measured false failure. A finding stands for the ACT rules its procedure
+ * Trust is decided per procedure where the record has it (axe's record always; ours in its 6th column): "inconsistent*"
+ * there is W3C-inconsistent without an observed false failure (it failed no passed or inapplicable example, it only
+ * caught no failed one) and is trusted like partial; "inconsistent" is a measured false failure. Where ours has only
+ * the rule-level label, "inconsistent*" (no failed example in the half, none judged wrongly) is trusted and
+ * "inconsistent" is not. A finding stands for the ACT rules its procedure
  * declares whose WCAG SCs it reports (all of them when none matches: axe's color-contrast failure on 1.4.3 is
  * about afw4f7, not the enhanced 09o5cg). Findings whose procedure declares no ACT rule (axe's best practices, our
  * non-ACT checks, the scripted browser checks) are kept as they were: there is no measurement to merge by.
@@ -46,6 +48,7 @@ public final class EngineMerge {
 
     private final Map<String, String> ourRuleToAct;
     private final Map<String, String> ours;
+    private final Map<String, Map<String, String>> oursByProcedure;
     private final Map<String, List<String>> axeRuleToActs;
     private final AxeConsistency axe;
     private final boolean axeMeasured;
@@ -61,8 +64,19 @@ public final class EngineMerge {
      */
     public EngineMerge(Map<String, String> ourRuleToAct, Map<String, String> ours, Map<String, List<String>> axeRuleToActs,
                        AxeConsistency axe, boolean axeMeasured) {
+        this(ourRuleToAct, ours, Map.of(), axeRuleToActs, axe, axeMeasured);
+    }
+
+    /**
+     * @param oursByProcedure ACT rule → our procedure → its own rendered label, where the record has it (trust is
+     *                        decided by it: "inconsistent*" = it failed no passed or inapplicable example)
+     */
+    public EngineMerge(Map<String, String> ourRuleToAct, Map<String, String> ours,
+                       Map<String, Map<String, String>> oursByProcedure, Map<String, List<String>> axeRuleToActs,
+                       AxeConsistency axe, boolean axeMeasured) {
         this.ourRuleToAct = Map.copyOf(ourRuleToAct);
         this.ours = Map.copyOf(ours);
+        this.oursByProcedure = Map.copyOf(oursByProcedure);
         this.axeRuleToActs = Map.copyOf(axeRuleToActs);
         this.axe = axe;
         this.axeMeasured = axeMeasured;
@@ -89,7 +103,34 @@ public final class EngineMerge {
         AxeConsistency record = AxeConsistency.committed();
         boolean measured = (scan == null || scan.embedded()) && record.axeVersion().equals(embedded.version())
                 && record.axeIntegrity().equals(embedded.integrity());
-        return new EngineMerge(ruleToAct, ours, axeRules, record, measured);
+        return new EngineMerge(ruleToAct, ours, oursByProcedure(), axeRules, record, measured);
+    }
+
+    /** The 6th column of wcag-rules' act-consistency.tsv (each procedure's rendered label), where recorded. */
+    static Map<String, Map<String, String>> oursByProcedure() {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        try (var in = EngineMerge.class.getClassLoader().getResourceAsStream("org/yiyue/rules/catalogue/" + ActConsistency.RESOURCE)) {
+            if (in == null) {
+                return out;
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String[] f = line.split("\t");
+                if (line.startsWith("#") || f.length < 6 || f[5].equals("-")) {
+                    continue;
+                }
+                Map<String, String> by = new LinkedHashMap<>();
+                for (String kv : f[5].split(",")) {
+                    int eq = kv.indexOf('=');
+                    if (eq > 0) {
+                        by.put(kv.substring(0, eq), kv.substring(eq + 1).strip());
+                    }
+                }
+                out.put(f[0], by);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** "https://www.w3.org/WAI/standards-guidelines/act/rules/23a2a8/" → "23a2a8". */
@@ -135,7 +176,9 @@ public final class EngineMerge {
     }
 
     private boolean trusted(String engine, String procedure, String act) {
-        String c = engine.equals(YIYUE) ? oursOn(act) : axeOn(procedure, act);
+        String c = engine.equals(YIYUE)
+                ? oursByProcedure.getOrDefault(act, Map.of()).getOrDefault(procedure, oursOn(act))
+                : axeOn(procedure, act);
         return !c.equals("inconsistent");
     }
 
@@ -247,9 +290,7 @@ public final class EngineMerge {
             List<String> axeRules = axeRuleToActs.entrySet().stream().filter(e -> e.getValue().contains(act))
                     .map(Map.Entry::getKey).sorted().toList();
             Set<String> untrusted = new LinkedHashSet<>();
-            if (!ourRules.isEmpty() && !trusted(YIYUE, null, act)) {
-                ourRules.forEach(r -> untrusted.add(YIYUE + ":" + r));
-            }
+            ourRules.stream().filter(r -> !trusted(YIYUE, r, act)).forEach(r -> untrusted.add(YIYUE + ":" + r));
             axeRules.stream().filter(r -> !trusted(AXE, r, act)).forEach(r -> untrusted.add(AXE_PREFIX + r));
             String axeBest = axeRules.isEmpty() ? "untested" : best(axeRules.stream().map(r -> axeOn(r, act)).toList());
             LongAdder[] c = counts.get(act);

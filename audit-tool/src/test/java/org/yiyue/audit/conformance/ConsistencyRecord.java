@@ -20,7 +20,9 @@ record ConsistencyRecord(Map<String, Row> rows) {
 
     static final String RESOURCE = "org/yiyue/rules/catalogue/" + org.yiyue.rules.catalogue.ActConsistency.RESOURCE;
 
-    record Row(String ruleId, String status, String staticMode, String rendered, String procedures) {
+    /** @param byProcedure rendered mode, each procedure's own label ("proc=label,…"; * = it failed no passed or
+     *                    inapplicable example), "-" when not measured (rows recorded before this column) */
+    record Row(String ruleId, String status, String staticMode, String rendered, String procedures, String byProcedure) {
     }
 
     static ConsistencyRecord of(List<RuleScore> stat, List<RuleScore> rendered) {
@@ -30,9 +32,11 @@ record ConsistencyRecord(Map<String, Row> rows) {
         for (RuleScore r : rendered) {
             RuleScore st = s.get(r.ruleId());
             List<String> procs = r.procedures().isEmpty() && st != null ? st.procedures() : r.procedures();
+            List<String> by = new ArrayList<>();
+            r.byProcedure().forEach((k, v) -> by.add(k + "=" + v));
             rows.put(r.ruleId(), new Row(r.ruleId(), r.approved() ? "approved" : "proposed",
                     st == null ? "untested" : label(st), label(r),
-                    procs.isEmpty() ? "-" : String.join(",", procs)));
+                    procs.isEmpty() ? "-" : String.join(",", procs), by.isEmpty() ? "-" : String.join(",", by)));
         }
         return new ConsistencyRecord(rows);
     }
@@ -53,7 +57,7 @@ record ConsistencyRecord(Map<String, Row> rows) {
                     continue;
                 }
                 String[] f = line.split("\t");
-                rows.put(f[0], new Row(f[0], f[1], f[2], f[3], f.length > 4 ? f[4] : "-"));
+                rows.put(f[0], new Row(f[0], f[1], f[2], f[3], f.length > 4 ? f[4] : "-", f.length > 5 ? f[5] : "-"));
             }
         }
         return new ConsistencyRecord(rows);
@@ -77,14 +81,23 @@ record ConsistencyRecord(Map<String, Row> rows) {
         return out;
     }
 
+    /** This record with the rows of {@code measured} put in place of the same rules' rows (a run on some rules). */
+    ConsistencyRecord updatedWith(ConsistencyRecord measured) {
+        Map<String, Row> out = new LinkedHashMap<>(rows);
+        out.putAll(measured.rows());
+        return new ConsistencyRecord(out);
+    }
+
     /** Writes this record over the committed one in the wcag-rules sources (run from the audit-tool module). */
     Path writeToSources() throws IOException {
         Path file = Path.of("..", "wcag-rules", "src", "main", "resources").resolve(RESOURCE);
         StringBuilder sb = new StringBuilder("# Measured W3C ACT consistency of the rule library on the shared half of the official\n"
                 + "# test cases (audit-tool ActConformanceTest; rewrite with -Dyiyue.act.record=true). Columns:\n"
-                + "# ACT rule, status, static mode, rendered mode, our procedures (rule ids)\n");
+                + "# ACT rule, status, static mode, rendered mode, our procedures (rule ids), each procedure's own rendered\n"
+                + "# label (* = it failed no passed or inapplicable example; the audit's engine merge trusts it; - = not measured)\n");
         for (Row r : rows.values()) {
-            sb.append(String.join("\t", r.ruleId(), r.status(), r.staticMode(), r.rendered(), r.procedures())).append('\n');
+            sb.append(String.join("\t", r.ruleId(), r.status(), r.staticMode(), r.rendered(), r.procedures(), r.byProcedure()))
+                    .append('\n');
         }
         Files.createDirectories(file.getParent());
         Files.writeString(file, sb.toString());

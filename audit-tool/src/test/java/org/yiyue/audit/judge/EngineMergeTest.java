@@ -138,6 +138,20 @@ class EngineMergeTest {
     }
 
     @Test
+    void ourProcedureInconsistentWithoutAFalseFailureStillFails() {
+        // the record's 6th column: the procedure failed no passed or inapplicable example (it only caught no failed one)
+        EngineMerge m = new EngineMerge(OUR_RULES, OURS, Map.of("ucwvc8", Map.of("html-lang-matches-content", "inconsistent*")),
+                AXE_RULES, AXE, true);
+        EngineMerge.Result r = run(m, Map.of(), ours("html-lang-matches-content", "failed", "3.1.1"));
+        assertTrue(r.findings().get(0).failed());
+        assertEquals(List.of(), decision(m, "ucwvc8").untrusted());
+        // and with a measured false failure it is demoted
+        EngineMerge m2 = new EngineMerge(OUR_RULES, OURS, Map.of("ucwvc8", Map.of("html-lang-matches-content", "inconsistent")),
+                AXE_RULES, AXE, true);
+        assertEquals("cantTell", run(m2, Map.of(), ours("html-lang-matches-content", "failed", "3.1.1")).findings().get(0).outcome());
+    }
+
+    @Test
     void aFindingStandsForTheActRulesOfItsSc() {
         // color-contrast declares afw4f7 (1.4.3) and 09o5cg (1.4.6): its 1.4.3 failure is about afw4f7, which ours decides
         EngineMerge.Result r = run(merge(), Map.of(), axe("color-contrast", "failed", "1.4.3"), ours("text-contrast", "failed", "1.4.3"));
