@@ -25,6 +25,10 @@ import org.yiyue.rules.page.Page;
  */
 public final class LayoutTableReadingOrder extends ElementRule {
 
+    /** A field and the label text in the same column of the row above. */
+    private record Pair(Element field, String label) {
+    }
+
     private static final Set<String> NOT_TEXT_FIELDS = Set.of("hidden", "submit", "reset", "button", "image");
 
     public LayoutTableReadingOrder() {
@@ -54,12 +58,10 @@ public final class LayoutTableReadingOrder extends ElementRule {
     @Override
     protected Verdict expectation(Target t, Page page) {
         Element row = t.element();
-        List<String[]> pairs = pairing(row, row.closest("table"));
-        List<Element> fields = fields(row);
         List<String> unnamed = new ArrayList<>();
-        for (int i = 0; i < fields.size(); i++) {
-            if (!Predicates.hasNonEmptyAccessibleName(fields.get(i), page)) {
-                unnamed.add(pairs.get(i)[0]);
+        for (Pair p : pairing(row, row.closest("table"))) {
+            if (!Predicates.hasNonEmptyAccessibleName(p.field(), page)) {
+                unnamed.add(p.label());
             }
         }
         if (unnamed.isEmpty()) {
@@ -86,7 +88,7 @@ public final class LayoutTableReadingOrder extends ElementRule {
      * For a row of ≥ 2 field-only cells right below a row whose cells in the same columns hold only text: the
      * label text above each field, in the row's order; else null.
      */
-    private static List<String[]> pairing(Element row, Element table) {
+    private static List<Pair> pairing(Element row, Element table) {
         List<Element> cells = ownCells(row);
         List<Element> fields = new ArrayList<>();
         for (Element c : cells) {
@@ -108,7 +110,7 @@ public final class LayoutTableReadingOrder extends ElementRule {
             return null;
         }
         Map<Element, TableGrid.Slot> grid = TableGrid.of(table);
-        List<String[]> out = new ArrayList<>();
+        List<Pair> out = new ArrayList<>();
         for (Element field : fields) {
             Element cell = field.closest("td");
             TableGrid.Slot s = grid.get(cell);
@@ -120,7 +122,7 @@ public final class LayoutTableReadingOrder extends ElementRule {
             if (text.isEmpty() || text.length() > 30) {
                 return null;
             }
-            out.add(new String[] {text});
+            out.add(new Pair(field, text));
         }
         return out;
     }
@@ -130,14 +132,6 @@ public final class LayoutTableReadingOrder extends ElementRule {
         Element copy = cell.clone();
         copy.select("select, textarea").remove();
         return Dom.flat(copy.text());
-    }
-
-    private static List<Element> fields(Element row) {
-        List<Element> out = new ArrayList<>();
-        for (Element c : ownCells(row)) {
-            out.addAll(fieldsIn(c));
-        }
-        return out;
     }
 
     private static List<Element> fieldsIn(Element cell) {
