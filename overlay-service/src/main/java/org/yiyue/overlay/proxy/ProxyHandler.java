@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,6 +43,7 @@ import org.yiyue.overlay.rewrite.FixLedger;
 import org.yiyue.overlay.rewrite.HtmlRewriter;
 import org.yiyue.overlay.rewrite.LinkRewriter;
 import org.yiyue.overlay.rewrite.PageUnits;
+import org.yiyue.overlay.rewrite.RewriteMemo;
 import org.yiyue.overlay.rewrite.ScriptTagInjector;
 import org.yiyue.overlay.rewrite.ToolbarTag;
 import org.yiyue.overlay.site.Site;
@@ -79,6 +81,7 @@ public class ProxyHandler {
     private long maxHtmlBytes = 8L << 20;
     private long maxDecodedBytes = 16L << 20;
     private long maxCompressionRatio = 100;
+    private RewriteMemo memo = new RewriteMemo(64L << 20);
     private final Map<String, Map.Entry<Site, String>> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
 
     @jakarta.annotation.PostConstruct
@@ -89,6 +92,8 @@ public class ProxyHandler {
                 .orElse(16L << 20);
         maxCompressionRatio = ConfigProvider.getConfig()
                 .getOptionalValue("yiyue.rewrite.max-compression-ratio", Long.class).orElse(100L);
+        memo = new RewriteMemo(ConfigProvider.getConfig().getOptionalValue("yiyue.rewrite.memo-bytes", Long.class)
+                .orElse(64L << 20));
     }
 
     /**
@@ -336,9 +341,14 @@ public class ProxyHandler {
             byte[] result;
             List<String> csp = values(h, "Content-Security-Policy");
             List<Map.Entry<String, String>> finalHeaders = new ArrayList<>(headers);
+            Optional<byte[]> gz = Optional.empty();
             try {
-                Optional<byte[]> bounded = ContentCoding.decodeBounded(encoding, original, maxDecodedBytes,
-                        maxCompressionRatio);
+                HtmlRewriter.Input input = html ? new HtmlRewriter.Input(site, pathOnly(rawPath), contentType,
+                        original, csp, origins(mapper), toolbar.forTag(), nonce()) : null;
+                ByteBuffer memoKey = html ? RewriteMemo.key(fingerprint(site), input, encoding) : null;
+                Optional<RewriteMemo.Rewritten> reused = html ? memo.get(memoKey, original) : Optional.empty();
+                Optional<byte[]> bounded = reused.isPresent() ? Optional.of(original)
+                        : ContentCoding.decodeBounded(encoding, original, maxDecodedBytes, maxCompressionRatio);
                 if (bounded.isEmpty()) {
                     // a decompression bomb or simply too big to rewrite: the upstream's bytes, untouched
                     metrics.failOpen();
@@ -348,8 +358,21 @@ public class ProxyHandler {
                 }
                 byte[] decoded = bounded.get();
                 if (html) {
-                    HtmlRewriter.Output rewritten = HtmlRewriter.rewrite(new HtmlRewriter.Input(site,
-                            pathOnly(rawPath), contentType, decoded, csp, origins(mapper), toolbar.forTag(), nonce()));
+                    HtmlRewriter.Output rewritten;
+                    if (reused.isPresent()) {
+                        // the upstream sent these very bytes before: their rewrite and gzip, not a new one
+                        rewritten = reused.get().output();
+                        gz = reused.get().gzip();
+                        metrics.rewriteReused();
+                    } else {
+                        rewritten = HtmlRewriter.rewrite(new HtmlRewriter.Input(site, input.path(), contentType,
+                                decoded, csp, input.origins(), input.toolbar(), input.freshNonce()));
+                        if (rewritten.injected()) {
+                            gz = gzipped(rewritten.page());
+                            memo.put(memoKey, new RewriteMemo.Rewritten(original, rewritten, gz),
+                                    input.freshNonce());
+                        }
+                    }
                     if (!rewritten.injected()) {
                         decided(site, rawPath, rewritten.decision());
                         passOriginal(resp, status, headers, encoding, original, cacheKey, ttl, h, now);
@@ -369,6 +392,7 @@ public class ProxyHandler {
                     ledger.record(site.id(), pathOnly(rawPath), rewritten.applied());
                 } else {
                     result = LinkRewriter.stylesheet(decoded, site.mount(), origins(mapper));
+                    gz = gzipped(result);
                 }
                 metrics.rewritten();
             } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -385,7 +409,6 @@ public class ProxyHandler {
             }
             finalHeaders.removeIf(e -> e.getKey().equalsIgnoreCase("ETag") || e.getKey().equalsIgnoreCase("Content-MD5"));
             addVary(finalHeaders);
-            Optional<byte[]> gz = result.length >= 512 ? Optional.of(ContentCoding.gzip(result)) : Optional.empty();
             CachedResponse entry = new CachedResponse(status, finalHeaders, result, gz, now,
                     now.plus(ttl.orElse(Duration.ZERO)), h.firstValue("ETag"), h.firstValue("Last-Modified"));
             boolean store = ttl.isPresent()
@@ -437,6 +460,10 @@ public class ProxyHandler {
             cache.put(cacheKey, new CachedResponse(status, stored, copy.toByteArray(), Optional.empty(), now,
                     now.plus(ttl.get()), h.firstValue("ETag"), h.firstValue("Last-Modified")));
         }
+    }
+
+    private static Optional<byte[]> gzipped(byte[] body) {
+        return body.length >= 512 ? Optional.of(ContentCoding.gzip(body)) : Optional.empty();
     }
 
     /** The site's configuration fingerprint, computed once per loaded configuration. */

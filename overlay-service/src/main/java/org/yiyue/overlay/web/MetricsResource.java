@@ -47,7 +47,7 @@ public class MetricsResource {
                         .add("hits", c.hits()).add("misses", c.misses()).add("revalidated", c.revalidated())
                         .add("stores", c.stores()))
                 .add("rewrite", Json.createObjectBuilder().add("rewritten", metrics.rewrittenCount())
-                        .add("failOpen", metrics.failOpenCount()))
+                        .add("failOpen", metrics.failOpenCount()).add("reused", metrics.rewriteReusedCount()))
                 .add("fixesApplied", ledger.total())
                 .add("heapUsedBytes", java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed())
                 .add("tts", Json.createObjectBuilder().add("requests", metrics.ttsRequests())

@@ -25,6 +25,7 @@ public class OverlayMetrics {
     private final Map<String, LongAdder> upstreamFailures = new ConcurrentHashMap<>();
     private final LongAdder failOpen = new LongAdder();
     private final LongAdder rewritten = new LongAdder();
+    private final LongAdder rewriteReused = new LongAdder();
     private final LongAdder ttsRequests = new LongAdder();
     private final LongAdder ttsCacheHits = new LongAdder();
     private final LongAdder ttsRejected = new LongAdder();
@@ -74,6 +75,15 @@ public class OverlayMetrics {
 
     public void rewritten() {
         rewritten.increment();
+    }
+
+    /** A document whose upstream bytes were rewritten before: the stored rewrite was sent. */
+    public void rewriteReused() {
+        rewriteReused.increment();
+    }
+
+    public long rewriteReusedCount() {
+        return rewriteReused.sum();
     }
 
     public void tts(boolean cacheHit) {

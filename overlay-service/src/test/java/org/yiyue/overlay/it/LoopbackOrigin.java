@@ -37,6 +37,8 @@ final class LoopbackOrigin implements AutoCloseable {
     final HttpServer server;
     final List<String> seen = new CopyOnWriteArrayList<>();
     final AtomicInteger counter = new AtomicInteger();
+    /** The text of /dynamic.html, a page like a JSP one: no freshness, no validators. */
+    volatile String dynamicText = "第一版";
     final AtomicInteger etagFull = new AtomicInteger();
     final AtomicInteger etagNotModified = new AtomicInteger();
     final CountDownLatch streamGate = new CountDownLatch(1);
@@ -88,6 +90,7 @@ final class LoopbackOrigin implements AutoCloseable {
                 case "/private.html" -> html(ex, 200, page("私有 " + counter.incrementAndGet()),
                         "Cache-Control", "private, max-age=600");
                 case "/maxage.html" -> html(ex, 200, page("短期 " + counter.incrementAndGet()), "Cache-Control", "max-age=2");
+                case "/dynamic.html" -> html(ex, 200, page(dynamicText));
                 case "/etag.css" -> etag(ex);
                 case "/gzip.html" -> encoded(ex, "gzip");
                 case "/deflate.html" -> encoded(ex, "deflate");

@@ -384,6 +384,30 @@ class OverlayProxyIT {
     }
 
     @Test
+    void aPageWithoutValidatorsIsFetchedEveryTimeAndItsRewriteReusedWhileTheBytesAreTheSame() throws Exception {
+        long fetchesBefore = origin.seen.stream().filter(x -> x.endsWith("/dynamic.html")).count();
+        long reusedBefore = reused();
+        HttpResponse<byte[]> a = http.get("/s/lab/dynamic.html");
+        HttpResponse<byte[]> b = http.get("/s/lab/dynamic.html");
+        assertTrue(s(a).contains("第一版") && s(a).contains("toolbar.js"), s(a));
+        assertEquals(s(a), s(b));
+        assertEquals("BYPASS", b.headers().firstValue("X-Yiyue-Cache").orElse(""));
+        assertEquals(reusedBefore + 1, reused(), "the second view reused the first one's rewrite");
+        origin.dynamicText = "第二版";
+        HttpResponse<byte[]> c = http.get("/s/lab/dynamic.html");
+        assertTrue(s(c).contains("第二版") && !s(c).contains("第一版"), "changed upstream bytes are rewritten anew: " + s(c));
+        assertEquals(reusedBefore + 1, reused());
+        assertEquals(fetchesBefore + 3, origin.seen.stream().filter(x -> x.endsWith("/dynamic.html")).count(),
+                "every view asked the upstream");
+    }
+
+    private long reused() throws Exception {
+        Matcher m = Pattern.compile("\"reused\":(\\d+)").matcher(http.text("/api/metrics"));
+        assertTrue(m.find());
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
     void maxAgeIsHonouredThenExpires() throws Exception {
         HttpResponse<byte[]> a = http.get("/s/lab/maxage.html");
         HttpResponse<byte[]> b = http.get("/s/lab/maxage.html");
