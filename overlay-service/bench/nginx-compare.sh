@@ -33,7 +33,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ORIGIN=$(free_port); SUB=$(free_port); SUBCACHE=$(free_port); OVERLAY=$(free_port)
+ORIGIN=$(free_port); SUB=$(free_port); SUBCACHE=$(free_port); OVERLAY=$(free_port); OVERLAY_ID=$(free_port)
 mkdir -p "$WORK/www" "$WORK/cache" "$WORK/tmp"
 cp "$PAGE" "$WORK/www/page.html"
 cp "$PAGE" "$WORK/www/cached.html"
@@ -92,26 +92,34 @@ nginx -c "$WORK/nginx.conf"
 cat > "$WORK/sites.json" <<JSON
 {"sites":[{"id":"bench","name":"基准测试","upstream":"http://127.0.0.1:$ORIGIN"}]}
 JSON
-# production launch (CONFIG.md): full JIT, a throughput collector, fixed heap
-java -server -Xms1g -Xmx1g -XX:+UseParallelGC -XX:MetaspaceSize=128m -Xlog:gc:file="$WORK/gc.log" \
-  -Dyiyue.sites.file="$WORK/sites.json" -Dyiyue.data.dir="$WORK/data" \
-  -jar "$WORK/payara-micro.jar" --deploy "$WORK/ROOT.war" --port "$OVERLAY" \
-  --nohazelcast --disablephonehome --prebootcommandfile src/main/payara/pre-boot-commands.txt \
-  --postdeploycommandfile src/main/payara/post-deploy-commands.txt >"$WORK/payara.log" 2>&1 & pids+=($!)
+# production launch (CONFIG.md): full JIT, a throughput collector, fixed heap. A second instance asks its (near)
+# upstream for identity on navigations, as nginx's sub_filter must (yiyue.upstream.identity-for-navigations).
+launch() { # port data-dir extra-flags...
+  local port=$1 data=$2; shift 2
+  java -server -Xms1g -Xmx1g -XX:+UseParallelGC -XX:MetaspaceSize=128m -Xlog:gc:file="$WORK/gc-$port.log" "$@" \
+    -Dyiyue.sites.file="$WORK/sites.json" -Dyiyue.data.dir="$data" \
+    -jar "$WORK/payara-micro.jar" --deploy "$WORK/ROOT.war" --port "$port" \
+    --nohazelcast --disablephonehome --prebootcommandfile src/main/payara/pre-boot-commands.txt \
+    --postdeploycommandfile src/main/payara/post-deploy-commands.txt >"$WORK/payara-$port.log" 2>&1 & pids+=($!)
+}
+launch "$OVERLAY" "$WORK/data"
+launch "$OVERLAY_ID" "$WORK/data-id" -Dyiyue.upstream.identity-for-navigations=true
 for i in $(seq 1 300); do
-  curl -fs "http://127.0.0.1:$OVERLAY/api/info" >/dev/null 2>&1 && break
+  curl -fs "http://127.0.0.1:$OVERLAY/api/info" >/dev/null 2>&1 && curl -fs "http://127.0.0.1:$OVERLAY_ID/api/info" \
+    >/dev/null 2>&1 && break
   sleep 1
 done
-for u in "http://127.0.0.1:$SUB/page.html" "http://127.0.0.1:$OVERLAY/s/bench/page.html"; do
+for u in "http://127.0.0.1:$SUB/page.html" "http://127.0.0.1:$OVERLAY/s/bench/page.html" \
+    "http://127.0.0.1:$OVERLAY_ID/s/bench/dynamic.html"; do
   # to a file first: "curl | grep -q" fails under pipefail when grep stops reading early
   curl -fs -H 'Accept: text/html' -H 'Accept-Encoding: gzip' --compressed "$u" -o "$WORK/check.html" || true
-  grep -q 'toolbar.js' "$WORK/check.html" || { echo "no tag from $u" >&2; tail -30 "$WORK/payara.log"; exit 1; }
+  grep -q 'toolbar.js' "$WORK/check.html" || { echo "no tag from $u" >&2; tail -30 "$WORK"/payara-*.log; exit 1; }
 done
 
 # CPU seconds (user+system) used so far by the overlay's JVM and by all nginx processes (origin and sub_filter
 # alike: on the overlay's side nginx is only its origin). Per request this is a load-independent figure: on a
 # machine shared with other work, req/s says as much about the scheduler as about either program.
-JAVA_PID=${pids[0]}
+JAVA_PIDS="${pids[*]}" # both instances: the one not under load adds next to nothing
 tick=$(getconf CLK_TCK)
 cpu_of() { local s=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && s=$((s + $(awk '{print $14+$15}' "/proc/$p/stat"))); done; echo "$s"; }
 nginx_pids() { pgrep -d' ' -P "$(cat "$WORK/nginx.pid")"; cat "$WORK/nginx.pid"; }
@@ -123,14 +131,15 @@ echo "warming the overlay's JVM (C2) for ${OVERLAY_WARMUP:=60s} on each path ...
 wrk "${wrk_args[@]}" -d"$OVERLAY_WARMUP" "http://127.0.0.1:$OVERLAY/s/bench/page.html" >/dev/null
 wrk "${wrk_args[@]}" -d"$OVERLAY_WARMUP" "http://127.0.0.1:$OVERLAY/s/bench/cached.html" >/dev/null
 wrk "${wrk_args[@]}" -d"$OVERLAY_WARMUP" "http://127.0.0.1:$OVERLAY/s/bench/dynamic.html" >/dev/null
+wrk "${wrk_args[@]}" -d"$OVERLAY_WARMUP" "http://127.0.0.1:$OVERLAY_ID/s/bench/dynamic.html" >/dev/null
 
 declare -A RPS P99 CPU_J CPU_N
 run() { # key label url round
   wrk "${wrk_args[@]}" -d3s "$3" >/dev/null
   local j0 n0 j1 n1 out
-  j0=$(cpu_of "$JAVA_PID"); n0=$(cpu_of $(nginx_pids))
+  j0=$(cpu_of $JAVA_PIDS); n0=$(cpu_of $(nginx_pids))
   out=$(wrk "${wrk_args[@]}" -d"$DURATION" "$3")
-  j1=$(cpu_of "$JAVA_PID"); n1=$(cpu_of $(nginx_pids))
+  j1=$(cpu_of $JAVA_PIDS); n1=$(cpu_of $(nginx_pids))
   local reqs rps p99
   reqs=$(awk '/requests in/{print $1}' <<<"$out")
   rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
@@ -147,7 +156,7 @@ median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {p
 ROUNDS=${ROUNDS:-3}
 echo "== $PAGE_ID.html ($(stat -c %s "$PAGE") B), wrk -t2 -c$CONNS -d$DURATION, Accept-Encoding: gzip, $(nproc) cores, $ROUNDS rounds =="
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-gc_from=$(wc -l <"$WORK/gc.log")
+gc_from=$(wc -l <"$WORK/gc-$OVERLAY.log")
 for r in $(seq 1 "$ROUNDS"); do
   # alternated, so that a change in the machine's load falls on both sides of each ratio
   run nginx_sub   "nginx sub_filter, no cache" "http://127.0.0.1:$SUB/page.html" "$r"
@@ -156,13 +165,15 @@ for r in $(seq 1 "$ROUNDS"); do
   run overlay_hit "overlay, max-age page (hit)" "http://127.0.0.1:$OVERLAY/s/bench/cached.html" "$r"
   run nginx_dyn   "nginx sub_filter, page without validators" "http://127.0.0.1:$SUB/dynamic.html" "$r"
   run overlay_dyn "overlay, page without validators" "http://127.0.0.1:$OVERLAY/s/bench/dynamic.html" "$r"
+  run overlay_dyn_id "overlay (identity-for-navigations), same page" \
+    "http://127.0.0.1:$OVERLAY_ID/s/bench/dynamic.html" "$r"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # stop-the-world pauses of the overlay's JVM during the measured rounds: on a machine whose other work starves the
 # GC threads, one young collection can hold all 50 in-flight requests for hundreds of ms (the tail of its p99)
-tail -n +"$((gc_from + 1))" "$WORK/gc.log" | awk '/Pause/ {v=$NF; sub(/ms/,"",v); n++; s+=v; if (v>m) m=v}
+tail -n +"$((gc_from + 1))" "$WORK/gc-$OVERLAY.log" | awk '/Pause/ {v=$NF; sub(/ms/,"",v); n++; s+=v; if (v>m) m=v}
   END {printf "GC    overlay JVM pauses during the rounds: %d, longest %.1f ms, total %.1f ms\n", n, m, s}'
-for k in nginx_sub overlay nginx_cache overlay_hit nginx_dyn overlay_dyn; do
+for k in nginx_sub overlay nginx_cache overlay_hit nginx_dyn overlay_dyn overlay_dyn_id; do
   printf 'MEDIAN %-12s req/s %9s  p99 %8s ms  CPU ms/req overlay JVM %s, nginx %s\n' "$k" "$(median "${RPS[$k]}")" \
     "$(median "${P99[$k]}")" "$(median "${CPU_J[$k]}")" "$(median "${CPU_N[$k]}")"
 done
@@ -172,11 +183,14 @@ awk -v a="$(median "${RPS[overlay]}")" -v b="$(median "${RPS[nginx_sub]}")" \
     -v ja="$(median "${CPU_J[overlay]}")" -v na="$(median "${CPU_N[overlay]}")" -v nb="$(median "${CPU_N[nginx_sub]}")" \
     -v jc="$(median "${CPU_J[overlay_hit]}")" -v nd="$(median "${CPU_N[nginx_cache]}")" \
     -v e="$(median "${RPS[overlay_dyn]}")" -v f="$(median "${RPS[nginx_dyn]}")" \
-    -v pe="$(median "${P99[overlay_dyn]}")" -v pf="$(median "${P99[nginx_dyn]}")" 'BEGIN {
+    -v pe="$(median "${P99[overlay_dyn]}")" -v pf="$(median "${P99[nginx_dyn]}")" \
+    -v g="$(median "${RPS[overlay_dyn_id]}")" -v pg="$(median "${P99[overlay_dyn_id]}")" 'BEGIN {
   printf "RATIO uncached throughput (page with validators, revalidated on every request) overlay/nginx_sub_filter = %.2f (target >= 1.0)\n", a / b
   printf "P99   page with validators: overlay %.2f ms vs nginx %.2f ms + 2 ms = %.2f ms: %s\n", pa, pb, pb + 2, (pa <= pb + 2 ? "ok" : "over")
   printf "RATIO page without validators (fetched in full every time) overlay/nginx_sub_filter = %.2f (target >= 1.0)\n", e / f
   printf "P99   no-validator page: overlay %.2f ms vs nginx %.2f ms + 2 ms = %.2f ms: %s\n", pe, pf, pf + 2, (pe <= pf + 2 ? "ok" : "over")
+  printf "RATIO page without validators, overlay asking identity like sub_filter = %.2f (target >= 1.0)\n", g / f
+  printf "P99   same: overlay %.2f ms vs nginx %.2f ms + 2 ms = %.2f ms: %s\n", pg, pf, pf + 2, (pg <= pf + 2 ? "ok" : "over")
   printf "RATIO cache-hit throughput overlay/nginx_proxy_cache = %.2f (target >= 2.0)\n", c / d
   printf "CPU   uncached: overlay %.3f ms/req (+ its origin %.3f) vs nginx sub_filter %.3f ms/req (origin included)\n", ja, na, nb
   printf "CPU   cache hit: overlay %.3f ms/req vs nginx proxy_cache + sub_filter %.3f ms/req\n", jc, nd

@@ -62,6 +62,16 @@ public final class HeaderRules {
                 && !n.startsWith(":");
     }
 
+    /**
+     * What to offer the upstream: for a navigation, when the site's upstream is near enough that its compression
+     * costs more than the bytes saved ({@code yiyue.upstream.identity-for-navigations}), only identity — the page is
+     * decoded here anyway; otherwise the codings we can undo out of those the browser accepts.
+     */
+    public static String upstreamAcceptEncoding(String clientAcceptEncoding, boolean navigation,
+                                                boolean identityForNavigations) {
+        return navigation && identityForNavigations ? "identity" : upstreamAcceptEncoding(clientAcceptEncoding);
+    }
+
     /** The codings we can undo for HTML, offered upstream in place of whatever the browser accepts. */
     public static String upstreamAcceptEncoding(String clientAcceptEncoding) {
         if (clientAcceptEncoding == null) {

@@ -82,6 +82,7 @@ public class ProxyHandler {
     private long maxDecodedBytes = 16L << 20;
     private long maxCompressionRatio = 100;
     private RewriteMemo memo = new RewriteMemo(64L << 20);
+    private boolean identityForNavigations;
     private final Map<String, Map.Entry<Site, String>> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
 
     @jakarta.annotation.PostConstruct
@@ -94,6 +95,8 @@ public class ProxyHandler {
                 .getOptionalValue("yiyue.rewrite.max-compression-ratio", Long.class).orElse(100L);
         memo = new RewriteMemo(ConfigProvider.getConfig().getOptionalValue("yiyue.rewrite.memo-bytes", Long.class)
                 .orElse(64L << 20));
+        identityForNavigations = ConfigProvider.getConfig()
+                .getOptionalValue("yiyue.upstream.identity-for-navigations", Boolean.class).orElse(false);
     }
 
     /**
@@ -185,7 +188,8 @@ public class ProxyHandler {
         // our validators, not the client's, decide whether the stored copy is still the upstream's current one
         List<Map.Entry<String, String>> outHeaders = new ArrayList<>(UpstreamRequestHeaders.of(req,
                 revalidate.isPresent() ? withoutConditionals(reqHeaders) : reqHeaders, mapper));
-        setHeader(outHeaders, "Accept-Encoding", HeaderRules.upstreamAcceptEncoding(req.getHeader("Accept-Encoding")));
+        setHeader(outHeaders, "Accept-Encoding", HeaderRules.upstreamAcceptEncoding(req.getHeader("Accept-Encoding"),
+                notNavigation.isEmpty(), identityForNavigations));
         if (revalidate.isPresent()) {
             revalidate.get().etag().ifPresent(v -> setHeader(outHeaders, "If-None-Match", v));
             revalidate.get().lastModified().ifPresent(v -> setHeader(outHeaders, "If-Modified-Since", v));

@@ -60,4 +60,11 @@ class HeaderRulesTest {
         assertFalse(HeaderRules.acceptsGzip("gzip;q=0, br"));
         assertFalse(HeaderRules.acceptsGzip(null));
     }
+
+    @Test
+    void navigationsAskForIdentityOnlyWhenConfiguredSo() {
+        assertEquals("gzip", HeaderRules.upstreamAcceptEncoding("gzip, br", true, false));
+        assertEquals("identity", HeaderRules.upstreamAcceptEncoding("gzip, br", true, true));
+        assertEquals("gzip", HeaderRules.upstreamAcceptEncoding("gzip, br", false, true), "sub-resources keep gzip");
+    }
 }
