@@ -85,6 +85,15 @@ class BundleTest {
     }
 
     @Test
+    void theToolbarRepeatsNoTimer() throws Exception {
+        // DoNoHarmTest holds the page's setInterval timers in both of its loads; that is sound only while we use none
+        for (String name : List.of("toolbar.js", "data/reader.js")) {
+            assertFalse(new String(resource(name), java.nio.charset.StandardCharsets.UTF_8).contains("setInterval"),
+                    name);
+        }
+    }
+
+    @Test
     void readerViewIsAnOptionalPartNotInTheCore() throws Exception {
         JsonNode manifest = new ObjectMapper().readTree(resource("manifest.json"));
         String core = new String(resource("toolbar.js"), java.nio.charset.StandardCharsets.US_ASCII);
