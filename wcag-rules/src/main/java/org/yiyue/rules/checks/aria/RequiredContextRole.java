@@ -25,6 +25,12 @@ public final class RequiredContextRole extends ElementRule {
                 .wcag(Level.A, "1.3.1").act("ff89c9", false).tags("aria").impact(Impact.SERIOUS).build());
     }
 
+    /** Scripts often build lists and shadow trees: statically a scripted page is never inapplicable. */
+    @Override
+    public java.util.List<org.yiyue.rules.model.Outcome> evaluate(Page page) {
+        return org.yiyue.rules.engine.StaticLimits.unlessScripted(this, page, super.evaluate(page));
+    }
+
     @Override
     protected String candidates() {
         return "[role]";

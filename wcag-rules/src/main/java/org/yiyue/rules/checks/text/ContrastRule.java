@@ -20,8 +20,9 @@ import org.yiyue.rules.page.Rgba;
 
 /**
  * Shared shape of the contrast rules (afw4f7, 09o5cg). Test targets are elements with visible text-node children
- * (all characters of one element share colours). Colours need a browser: without rendered facts the rule answers
- * one cantTell for the page; with them, an unknown background (image, gradient) is cantTell too.
+ * (all characters of one element share colours). Colours need a browser: without rendered facts the page is one
+ * cantTell (or inapplicable when the markup holds no target); with them, an unknown background (image, gradient)
+ * is cantTell too.
  */
 abstract class ContrastRule extends ElementRule {
 
@@ -34,17 +35,18 @@ abstract class ContrastRule extends ElementRule {
         this.large = large;
     }
 
+    /**
+     * Statically the rule looks for a target as far as the markup tells (hidden, disabled, same colours inline): one
+     * cantTell for the page when there is one, since colours need a browser; inapplicable when there is none (and
+     * no script may add text).
+     */
     @Override
     public List<Outcome> evaluate(Page page) {
         if (!page.rendered()) {
-            Element body = page.document().body();
-            boolean anyText = body != null && !Dom.isBlank(body.text());
-            if (!anyText) {
-                return List.of(new Outcome.Inapplicable(id()));
-            }
-            Verdict v = Verdict.needsBrowser();
-            return List.of(new Outcome.CantTell(id(), "html", "",
-                    v.message(), fix()));
+            List<Outcome> out = applicability(page).findAny().isPresent()
+                    ? List.of(new Outcome.CantTell(id(), "html", "", Verdict.needsBrowser().message(), fix()))
+                    : List.of(new Outcome.Inapplicable(id()));
+            return org.yiyue.rules.engine.StaticLimits.unlessScripted(this, page, out);
         }
         return super.evaluate(page);
     }
@@ -68,6 +70,9 @@ abstract class ContrastRule extends ElementRule {
 
     /** Text painted in its background's colour changes no pixel when made transparent: it is not visible. */
     private static boolean sameAsBackground(Element e, Page page) {
+        if (!page.rendered()) {
+            return InlineColours.sameAsBackground(e, page);
+        }
         Optional<ElementFacts> f = Visibility.facts(e, page);
         if (f.isEmpty() || f.get().color() == null) {
             return false;
@@ -77,9 +82,19 @@ abstract class ContrastRule extends ElementRule {
                 && behind.stream().allMatch(b -> Contrast.ratioOver(f.get().color(), b) < 1.0 + 1e-6);
     }
 
+    /** Roles that are group or widget or inherit from them (ACT "inheriting semantic" group or widget). */
+    private static final java.util.Set<String> GROUP_OR_WIDGET;
+    static {
+        java.util.Set<String> roles = new java.util.HashSet<>(org.yiyue.rules.aria.AriaRoles.WIDGET);
+        roles.addAll(List.of("group", "row", "toolbar", "radiogroup", "listbox", "menu", "menubar", "tree", "treegrid"));
+        roles.remove("tabpanel"); // a section, not a widget
+        GROUP_OR_WIDGET = java.util.Set.copyOf(roles);
+    }
+
     /**
-     * Text inside a disabled widget/group, or inside an element used in the accessible name of a disabled widget
-     * (its label, or referenced by its aria-labelledby), is exempt.
+     * ACT exceptions: the text has an ancestor that is a disabled group or widget, or that is used in the accessible
+     * name of a disabled widget (its label, or an element its aria-labelledby references). aria-disabled on an
+     * element of another role (a paragraph, a generic div) exempts nothing by itself.
      */
     static boolean disabledContext(Element e, Page page) {
         java.util.Set<String> disabledLabels = disabledLabelIds(page);
@@ -87,27 +102,29 @@ abstract class ContrastRule extends ElementRule {
             if (!disabledLabels.isEmpty() && !p.id().isEmpty() && disabledLabels.contains(p.id())) {
                 return true;
             }
-            if (p.attr("aria-disabled").trim().equalsIgnoreCase("true")) {
+            if (disabledGroupOrWidget(p, page)) {
                 return true;
             }
-            switch (p.normalName()) {
-                case "button", "fieldset", "select", "textarea", "optgroup", "option", "input" -> {
-                    if (p.hasAttr("disabled")) {
-                        return true;
-                    }
+            if (p.normalName().equals("label")) {
+                Element control = p.hasAttr("for") ? p.ownerDocument().getElementById(p.attr("for"))
+                        : p.selectFirst("input, select, textarea, button, meter, output, progress");
+                if (control != null && disabledWidget(control, page)) {
+                    return true;
                 }
-                case "label" -> {
-                    Element control = p.hasAttr("for") ? p.ownerDocument().getElementById(p.attr("for"))
-                            : p.selectFirst("input, select, textarea, button");
-                    if (control != null && (control.hasAttr("disabled")
-                            || control.attr("aria-disabled").trim().equalsIgnoreCase("true"))) {
-                        return true;
-                    }
-                }
-                default -> { }
             }
         }
         return false;
+    }
+
+    private static boolean disabledGroupOrWidget(Element e, Page page) {
+        String role = org.yiyue.rules.aria.Roles.semantic(e, page);
+        return role != null && GROUP_OR_WIDGET.contains(role) && org.yiyue.rules.dom.Predicates.isDisabledElement(e);
+    }
+
+    private static boolean disabledWidget(Element e, Page page) {
+        String role = org.yiyue.rules.aria.Roles.semantic(e, page);
+        return role != null && !role.equals("tabpanel") && org.yiyue.rules.aria.AriaRoles.isWidget(role)
+                && org.yiyue.rules.dom.Predicates.isDisabledElement(e);
     }
 
     /** Ids of elements that name a disabled widget through aria-labelledby (once per page). */
@@ -116,7 +133,7 @@ abstract class ContrastRule extends ElementRule {
         return page.memo("disabled-label-ids", root, () -> {
             java.util.Set<String> ids = new java.util.HashSet<>();
             for (Element w : page.document().select("[aria-labelledby]")) {
-                if (org.yiyue.rules.dom.Predicates.isDisabledElement(w)) {
+                if (disabledWidget(w, page)) {
                     ids.addAll(List.of(w.attr("aria-labelledby").trim().split("\\s+")));
                 }
             }
