@@ -88,6 +88,33 @@ return (function (maxElements, maxFocusProbes) {
     }
     return null;
   }
+  // An ancestor (or the element) with opacity below 1 blends its whole group, text and backgrounds, with what lies
+  // behind it: the text and background pixels are composited level by level (cur over the level's background, then
+  // the level's opacity), then over the white canvas. undefined when no opacity applies (the usual path decides),
+  // null when an image or gradient takes part.
+  function throughOpacity(el, colour) {
+    var faded = false;
+    for (var q = el; q && q.nodeType === 1; q = flatParent(q)) { if (parseFloat(getComputedStyle(q).opacity) < 1) { faded = true; break; } }
+    if (!faded) { return undefined; }
+    var text = parseRgba(colour), back = [0, 0, 0, 0];
+    if (text === null) { return null; }
+    for (var p = el; p && p.nodeType === 1; p = flatParent(p)) {
+      var st = getComputedStyle(p), bg = parseRgba(st.backgroundColor), o = parseFloat(st.opacity);
+      if ((st.backgroundImage && st.backgroundImage !== 'none') || bg === null) { return null; }
+      text = over(text, bg); back = over(back, bg);
+      text[3] *= o; back[3] *= o;
+    }
+    var canvas = [255, 255, 255, 1];
+    text = over(text, canvas); back = over(back, canvas);
+    return ['rgba(' + text[0] + ', ' + text[1] + ', ' + text[2] + ', 1)', 'rgba(' + back[0] + ', ' + back[1] + ', ' + back[2] + ', 1)'];
+  }
+  // source-over with straight alpha
+  function over(top, under) {
+    var a = top[3] + under[3] * (1 - top[3]);
+    if (a === 0) { return [0, 0, 0, 0]; }
+    return [(top[0] * top[3] + under[0] * under[3] * (1 - top[3])) / a, (top[1] * top[3] + under[1] * under[3] * (1 - top[3])) / a,
+      (top[2] * top[3] + under[2] * under[3] * (1 - top[3])) / a, a];
+  }
   function mix(top, under) {
     var a = top[3];
     return [top[0] * a + under[0] * (1 - a), top[1] * a + under[1] * (1 - a), top[2] * a + under[2] * (1 - a)];
@@ -186,12 +213,18 @@ return (function (maxElements, maxFocusProbes) {
     var rendered = true;
     try { rendered = el.checkVisibility({visibilityProperty: true}); } catch (e) { rendered = cs.display !== 'none'; }
     var focusable = el.tabIndex >= 0 && !el.disabled && !el.closest('[inert]') && rendered;
-    var bgText = null, stops = null;
+    var bgText = null, stops = null, textColour = ownText ? cs.color : null;
     if (ownText && (!cs.textShadow || cs.textShadow === 'none') && !occluded(el, r)) {
-      bgText = background(el);
-      if (bgText === null) { stops = gradientStops(el); }
+      var faded = throughOpacity(el, cs.color);
+      if (faded !== undefined) {
+        textColour = faded === null ? null : faded[0];
+        bgText = faded === null ? null : faded[1];
+      } else {
+        bgText = background(el);
+        if (bgText === null) { stops = gradientStops(el); }
+      }
     }
-    rows.push([i, ownText ? cs.color : null, bgText, fs, px(cs.fontWeight),
+    rows.push([i, textColour, bgText, fs, px(cs.fontWeight),
       r.left + sx, r.top + sy, r.width, r.height, cs.display, cs.visibility, visible, focusable, cs.position,
       scrollable, cs.cursor, px(cs.letterSpacing), px(cs.wordSpacing), lh, lines, null, null, generated(el), stops]);
   }
