@@ -56,20 +56,28 @@ public final class FactsCollector {
         if (!(raw instanceof Map<?, ?> result)) {
             throw new IllegalStateException("facts script returned " + raw);
         }
-        return toPage(result, url, FocusPixels.probe(driver, unchangedOnFocus(result)));
+        return toPage(result, url, FocusPixels.probe(driver, focusPixelCandidates(result)));
     }
 
-    /** Focusable elements whose own computed style did not change on focus: their pixels decide (ACT oj04fd). */
-    private static List<Integer> unchangedOnFocus(Map<?, ?> result) {
-        List<Integer> out = new java.util.ArrayList<>();
+    /**
+     * Which focusable elements the screenshots check (ACT oj04fd), in order, within FocusPixels' budget: those whose
+     * own computed style did not change on focus first (the possible failures); the others too when the page has no
+     * more focusable elements than the budget (a style change need not change a pixel: a white outline on white).
+     */
+    private static List<Integer> focusPixelCandidates(Map<?, ?> result) {
+        List<Integer> unchanged = new java.util.ArrayList<>();
+        List<Integer> changed = new java.util.ArrayList<>();
         if (result.get("rows") instanceof List<?> list) {
             for (Object row : list) {
-                if (row instanceof List<?> r && r.size() >= 22 && Boolean.TRUE.equals(r.get(12)) && !Boolean.TRUE.equals(r.get(21))) {
-                    out.add(num(r.get(0)).intValue());
+                if (row instanceof List<?> r && r.size() >= 22 && Boolean.TRUE.equals(r.get(12))) {
+                    (Boolean.TRUE.equals(r.get(21)) ? changed : unchanged).add(num(r.get(0)).intValue());
                 }
             }
         }
-        return out;
+        if (unchanged.size() + changed.size() <= FocusPixels.MAX_PROBES) {
+            unchanged.addAll(changed);
+        }
+        return unchanged;
     }
 
     static Page toPage(Map<?, ?> result, String url) {

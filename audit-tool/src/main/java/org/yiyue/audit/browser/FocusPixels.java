@@ -17,7 +17,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 
 /**
- * ACT oj04fd's own test for an element whose computed style does not change on focus: is there a pixel of the page
+ * ACT oj04fd's own test: is there a pixel of the page
  * whose colour differs when the element is focused from when it is not? The element is focused (the browser scrolls
  * it into view), the viewport is shot, the element is blurred without scrolling, the viewport is shot again; each
  * shot waits for running transitions (a focus style may fade in). Identical PNG bytes mean identical pixels; differing

@@ -17,9 +17,9 @@ import org.yiyue.rules.page.ElementFacts;
 import org.yiyue.rules.page.Page;
 
 /**
- * ACT oj04fd: focusing an element changes some pixel. The collector focuses each element and compares computed
- * focus styles (a change passes); where the element's own style does not change, it compares screenshots of the
- * viewport focused and unfocused: a changed pixel passes, none fails. Unprobed elements are cantTell.
+ * ACT oj04fd: focusing an element changes some pixel. The collector focuses each element and compares
+ * screenshots of the viewport focused and unfocused (the rule's own test): a changed pixel passes, none fails.
+ * Beyond the screenshot budget a change of the element's computed focus style passes; otherwise cantTell.
  */
 public final class VisibleFocus extends ElementRule {
 
@@ -56,12 +56,13 @@ public final class VisibleFocus extends ElementRule {
         if (Boolean.TRUE.equals(pixels)) {
             return Verdict.pass("获得焦点时页面有像素发生变化", "Focusing the element changes pixels on the page");
         }
-        if (f.isPresent() && Boolean.TRUE.equals(f.get().focusChangesStyle())) {
-            return Verdict.pass("获得焦点时样式发生变化", "Focus changes the element's appearance");
-        }
+        // the screenshots are the rule's own test: no changed pixel fails even where a computed style changed
         if (Boolean.FALSE.equals(pixels)) {
             return Verdict.fail("获得焦点前后页面上没有任何像素变化，焦点不可见",
                     "Not a single pixel of the page changes when the element takes focus: focus is not visible");
+        }
+        if (f.isPresent() && Boolean.TRUE.equals(f.get().focusChangesStyle())) {
+            return Verdict.pass("获得焦点时样式发生变化", "Focus changes the element's appearance");
         }
         return Verdict.cantTell("未测到焦点样式变化，需人工确认焦点是否可见",
                 "No focus style change was measured; check by hand whether focus is visible");
