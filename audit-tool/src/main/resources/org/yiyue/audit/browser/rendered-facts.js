@@ -172,7 +172,7 @@ return (function (maxElements, maxFocusProbes) {
       if (k.nodeType === 3) { out.push(k.nodeValue); continue; }
       if (k.nodeType !== 1) { continue; }
       if (k.getRootNode() === document && k.hasAttribute('data-yiyue-i')) { out.push({i: +k.getAttribute('data-yiyue-i')}); continue; }
-      var scope = scopeOf(k), attrs = [];
+      var scope = scopeOf(k), attrs = scope ? ['data-yiyue-shadow', ''] : [];
       for (var a = 0; a < k.attributes.length; a++) {
         var at = k.attributes[a], v = at.value;
         if (scope && IDREFS.test(at.name)) { v = v.trim().split(/\s+/).map(function (t) { return t ? scope + t : t; }).join(' '); }
