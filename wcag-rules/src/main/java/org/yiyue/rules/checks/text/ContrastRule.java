@@ -65,7 +65,7 @@ abstract class ContrastRule extends ElementRule {
         if (text.isEmpty() || Visibility.visible(e, page) == Tri.NO) {
             return false;
         }
-        return !disabledContext(e, page) && !sameAsBackground(e, page);
+        return !DisabledText.exempt(e, page) && !sameAsBackground(e, page);
     }
 
     /** Text painted in its background's colour changes no pixel when made transparent: it is not visible. */
@@ -80,65 +80,6 @@ abstract class ContrastRule extends ElementRule {
         List<Rgba> behind = f.get().background() != null ? List.of(f.get().background()) : f.get().backgroundStops();
         return behind != null && !behind.isEmpty()
                 && behind.stream().allMatch(b -> Contrast.ratioOver(f.get().color(), b) < 1.0 + 1e-6);
-    }
-
-    /** Roles that are group or widget or inherit from them (ACT "inheriting semantic" group or widget). */
-    private static final java.util.Set<String> GROUP_OR_WIDGET;
-    static {
-        java.util.Set<String> roles = new java.util.HashSet<>(org.yiyue.rules.aria.AriaRoles.WIDGET);
-        roles.addAll(List.of("group", "row", "toolbar", "radiogroup", "listbox", "menu", "menubar", "tree", "treegrid"));
-        roles.remove("tabpanel"); // a section, not a widget
-        GROUP_OR_WIDGET = java.util.Set.copyOf(roles);
-    }
-
-    /**
-     * ACT exceptions: the text has an ancestor that is a disabled group or widget, or that is used in the accessible
-     * name of a disabled widget (its label, or an element its aria-labelledby references). aria-disabled on an
-     * element of another role (a paragraph, a generic div) exempts nothing by itself.
-     */
-    static boolean disabledContext(Element e, Page page) {
-        java.util.Set<String> disabledLabels = disabledLabelIds(page);
-        for (Element p = e; p != null; p = p.parent()) {
-            if (!disabledLabels.isEmpty() && !p.id().isEmpty() && disabledLabels.contains(p.id())) {
-                return true;
-            }
-            if (disabledGroupOrWidget(p, page)) {
-                return true;
-            }
-            if (p.normalName().equals("label")) {
-                Element control = p.hasAttr("for") ? p.ownerDocument().getElementById(p.attr("for"))
-                        : p.selectFirst("input, select, textarea, button, meter, output, progress");
-                if (control != null && disabledWidget(control, page)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean disabledGroupOrWidget(Element e, Page page) {
-        String role = org.yiyue.rules.aria.Roles.semantic(e, page);
-        return role != null && GROUP_OR_WIDGET.contains(role) && org.yiyue.rules.dom.Predicates.isDisabledElement(e);
-    }
-
-    private static boolean disabledWidget(Element e, Page page) {
-        String role = org.yiyue.rules.aria.Roles.semantic(e, page);
-        return role != null && !role.equals("tabpanel") && org.yiyue.rules.aria.AriaRoles.isWidget(role)
-                && org.yiyue.rules.dom.Predicates.isDisabledElement(e);
-    }
-
-    /** Ids of elements that name a disabled widget through aria-labelledby (once per page). */
-    private static java.util.Set<String> disabledLabelIds(Page page) {
-        Element root = page.document();
-        return page.memo("disabled-label-ids", root, () -> {
-            java.util.Set<String> ids = new java.util.HashSet<>();
-            for (Element w : page.document().select("[aria-labelledby]")) {
-                if (disabledWidget(w, page)) {
-                    ids.addAll(List.of(w.attr("aria-labelledby").trim().split("\\s+")));
-                }
-            }
-            return ids;
-        });
     }
 
     @Override
