@@ -23,7 +23,8 @@ import org.yiyue.rules.page.Rgba;
  * Gathers rendered facts for the rule library in ONE script call: the script numbers every element with
  * {@value IndexedFacts#INDEX_ATTRIBUTE}, measures it (computed colours, composited background, font, box,
  * display, visibility, focusability, scrolling, spacing), probes focus styles and obscuring, and returns the
- * serialised DOM; Jsoup parses that DOM and the facts are found again by index.
+ * serialised DOM; Jsoup parses that DOM and the facts are found again by index. Open shadow trees are grafted in
+ * as the flat tree ({@link FlatTree}).
  *
  * <p>Usable as the audit core's {@code RenderedCapture}: {@code FactsCollector::capture}.
  */
@@ -55,24 +56,51 @@ public final class FactsCollector {
         if (!(raw instanceof Map<?, ?> result)) {
             throw new IllegalStateException("facts script returned " + raw);
         }
-        return toPage(result, url);
+        return toPage(result, url, FocusPixels.probe(driver, focusPixelCandidates(result)));
+    }
+
+    /**
+     * Which focusable elements the screenshots check (ACT oj04fd), in order, within FocusPixels' budget: those whose
+     * own computed style did not change on focus first (the possible failures); the others too when the page has no
+     * more focusable elements than the budget (a style change need not change a pixel: a white outline on white).
+     */
+    private static List<Integer> focusPixelCandidates(Map<?, ?> result) {
+        List<Integer> unchanged = new java.util.ArrayList<>();
+        List<Integer> changed = new java.util.ArrayList<>();
+        if (result.get("rows") instanceof List<?> list) {
+            for (Object row : list) {
+                if (row instanceof List<?> r && r.size() >= 22 && Boolean.TRUE.equals(r.get(12))) {
+                    (Boolean.TRUE.equals(r.get(21)) ? changed : unchanged).add(num(r.get(0)).intValue());
+                }
+            }
+        }
+        if (unchanged.size() + changed.size() <= FocusPixels.MAX_PROBES) {
+            unchanged.addAll(changed);
+        }
+        return unchanged;
     }
 
     static Page toPage(Map<?, ?> result, String url) {
+        return toPage(result, url, Map.of());
+    }
+
+    static Page toPage(Map<?, ?> result, String url, Map<Integer, Boolean> focusPixels) {
         Document doc = Jsoup.parse(String.valueOf(result.get("html")), url);
+        FlatTree.graft(doc, result.get("shadows"));
         Map<Integer, ElementFacts> facts = new HashMap<>();
         Object rows = result.get("rows");
         if (rows instanceof List<?> list) {
             for (Object row : list) {
                 if (row instanceof List<?> r && r.size() >= 22) {
-                    facts.put(num(r.get(0)).intValue(), facts(r));
+                    int i = num(r.get(0)).intValue();
+                    facts.put(i, facts(r, focusPixels.get(i)));
                 }
             }
         }
         return Page.of(doc, url, new IndexedFacts(facts, dbl(result.get("width"), 1280), dbl(result.get("height"), 900)));
     }
 
-    private static ElementFacts facts(List<?> r) {
+    private static ElementFacts facts(List<?> r, Boolean focusPixels) {
         Double w = dbl(r.get(7));
         Double h = dbl(r.get(8));
         Box box = w == null || h == null ? null : new Box(dbl(r.get(5), 0), dbl(r.get(6), 0), w, h);
@@ -97,6 +125,7 @@ public final class FactsCollector {
                 .lineCount(lines == null ? null : lines.intValue())
                 .focusObscured(str(r.get(20)))
                 .focusChangesStyle(bool(r.get(21)))
+                .focusChangesPixels(focusPixels)
                 .generatedContent(r.size() > 22 ? str(r.get(22)) : null)
                 .backgroundStops(r.size() > 23 ? colors(r.get(23)) : null)
                 .build();

@@ -1,11 +1,42 @@
 // Yiyue rendered-facts collector: ONE call that marks every element with data-yiyue-i, measures it, probes focus,
 // and returns the serialised DOM plus a compact fact table. Column order must match FactsCollector.COLUMNS.
 return (function (maxElements, maxFocusProbes) {
-  var all = document.querySelectorAll('*');
+  // every element of the document and of its open shadow trees (the toolbar's own is not the audited page's),
+  // each shadow tree right after its host
+  var all = [], hosts = [];
+  function gather(root) {
+    var list = root.querySelectorAll('*');
+    for (var g = 0; g < list.length; g++) {
+      var x = list[g];
+      all.push(x);
+      if (x.shadowRoot && x.localName !== 'yiyue-a11y') { hosts.push(x); gather(x.shadowRoot); }
+    }
+  }
+  gather(document);
   var n = Math.min(all.length, maxElements);
   var sx = window.scrollX, sy = window.scrollY;
   var rows = [];
   function px(v) { var f = parseFloat(v); return isNaN(f) ? null : f; }
+  // the flat tree (CSS Scoping): a host's children are its shadow root's; a slot's are its assigned nodes
+  function expanded(el) { return !!el.shadowRoot && el.localName !== 'yiyue-a11y'; }
+  function flatChildren(el) {
+    if (expanded(el)) { return el.shadowRoot.childNodes; }
+    if (el.localName === 'slot' && el.getRootNode() !== document) {
+      var assigned = el.assignedNodes();
+      return assigned.length > 0 ? assigned : el.childNodes;
+    }
+    return el.childNodes;
+  }
+  function flatParent(node) {
+    if (node.assignedSlot) { return node.assignedSlot; }
+    var up = node.parentNode;
+    if (up && up.nodeType === 11 && up.host) { return up.host; }
+    return up && up.nodeType === 1 ? up : null;
+  }
+  function flatContains(a, el) {
+    for (var q = el; q; q = flatParent(q)) { if (q === a) { return true; } }
+    return false;
+  }
   function parseRgba(s) {
     var m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(s || '');
     return m ? [+m[1], +m[2], +m[3], m[4] === undefined ? 1 : +m[4]] : null;
@@ -14,7 +45,7 @@ return (function (maxElements, maxFocusProbes) {
   // gradient or unparsable colour lies in between
   function background(el) {
     var layers = [];
-    for (var p = el; p && p.nodeType === 1; p = p.parentElement) {
+    for (var p = el; p && p.nodeType === 1; p = flatParent(p)) {
       var cs = getComputedStyle(p);
       if (cs.backgroundImage && cs.backgroundImage !== 'none') { return null; }
       var c = parseRgba(cs.backgroundColor);
@@ -33,13 +64,13 @@ return (function (maxElements, maxFocusProbes) {
   // semi-transparent layers above it, for the "highest possible contrast" of ACT; null when anything else decides
   function gradientStops(el) {
     var above = [];
-    for (var p = el; p && p.nodeType === 1; p = p.parentElement) {
+    for (var p = el; p && p.nodeType === 1; p = flatParent(p)) {
       var cs = getComputedStyle(p);
       var c = parseRgba(cs.backgroundColor);
       if (c === null) { return null; }
       if (cs.backgroundImage && cs.backgroundImage !== 'none') {
         if (!/^(repeating-)?(linear|radial|conic)-gradient\(/.test(cs.backgroundImage) || /url\(/.test(cs.backgroundImage)) { return null; }
-        var beneath = p.parentElement ? background(p.parentElement) : 'rgba(255, 255, 255, 1)';
+        var beneath = flatParent(p) ? background(flatParent(p)) : 'rgba(255, 255, 255, 1)';
         if (beneath === null) { return null; }
         var under = parseRgba(beneath);
         if (c[3] > 0) { under = mix(c, under); }
@@ -57,6 +88,33 @@ return (function (maxElements, maxFocusProbes) {
     }
     return null;
   }
+  // An ancestor (or the element) with opacity below 1 blends its whole group, text and backgrounds, with what lies
+  // behind it: the text and background pixels are composited level by level (cur over the level's background, then
+  // the level's opacity), then over the white canvas. undefined when no opacity applies (the usual path decides),
+  // null when an image or gradient takes part.
+  function throughOpacity(el, colour) {
+    var faded = false;
+    for (var q = el; q && q.nodeType === 1; q = flatParent(q)) { if (parseFloat(getComputedStyle(q).opacity) < 1) { faded = true; break; } }
+    if (!faded) { return undefined; }
+    var text = parseRgba(colour), back = [0, 0, 0, 0];
+    if (text === null) { return null; }
+    for (var p = el; p && p.nodeType === 1; p = flatParent(p)) {
+      var st = getComputedStyle(p), bg = parseRgba(st.backgroundColor), o = parseFloat(st.opacity);
+      if ((st.backgroundImage && st.backgroundImage !== 'none') || bg === null) { return null; }
+      text = over(text, bg); back = over(back, bg);
+      text[3] *= o; back[3] *= o;
+    }
+    var canvas = [255, 255, 255, 1];
+    text = over(text, canvas); back = over(back, canvas);
+    return ['rgba(' + text[0] + ', ' + text[1] + ', ' + text[2] + ', 1)', 'rgba(' + back[0] + ', ' + back[1] + ', ' + back[2] + ', 1)'];
+  }
+  // source-over with straight alpha
+  function over(top, under) {
+    var a = top[3] + under[3] * (1 - top[3]);
+    if (a === 0) { return [0, 0, 0, 0]; }
+    return [(top[0] * top[3] + under[0] * under[3] * (1 - top[3])) / a, (top[1] * top[3] + under[1] * under[3] * (1 - top[3])) / a,
+      (top[2] * top[3] + under[2] * under[3] * (1 - top[3])) / a, a];
+  }
   function mix(top, under) {
     var a = top[3];
     return [top[0] * a + under[0] * (1 - a), top[1] * a + under[1] * (1 - a), top[2] * a + under[2] * (1 - a)];
@@ -66,12 +124,13 @@ return (function (maxElements, maxFocusProbes) {
   function occluded(el, r) {
     var x = r.left + r.width / 2, y = r.top + r.height / 2;
     if (x < 0 || y < 0 || x >= window.innerWidth || y >= window.innerHeight) { return false; }
-    var stack = document.elementsFromPoint(x, y);
+    // from the element's own tree, so an element in a shadow tree is found itself rather than as its host
+    var stack = el.getRootNode().elementsFromPoint(x, y);
     var at = stack.indexOf(el);
     if (at < 0) { return true; }
     for (var j = at + 1; j < stack.length; j++) {
       var s = stack[j];
-      if (s.contains(el)) { continue; }
+      if (flatContains(s, el)) { continue; }
       var c2 = getComputedStyle(s), bg = parseRgba(c2.backgroundColor);
       if (/^(IMG|VIDEO|CANVAS|svg|OBJECT|EMBED|IFRAME|PICTURE)$/.test(s.tagName) || c2.backgroundImage !== 'none'
           || bg === null || bg[3] > 0) { return true; }
@@ -87,10 +146,43 @@ return (function (maxElements, maxFocusProbes) {
     return out.length > 0 ? out : null;
   }
   function hasOwnText(el) {
-    for (var c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3 && /\S/.test(c.nodeValue)) { return true; }
+    var kids = flatChildren(el);
+    for (var c = 0; c < kids.length; c++) {
+      if (kids[c].nodeType === 3 && /\S/.test(kids[c].nodeValue)) { return true; }
     }
     return false;
+  }
+  // A host's flat children for the Java side (FlatTree): text as strings, document-tree elements by their index
+  // (they are already in the parsed outerHTML and get moved), shadow-tree elements in full as
+  // [name, namespace, attributes, children]. Ids and id references of a shadow tree get a prefix of their own,
+  // since they resolve only inside that tree (an aria-owns in the page cannot reach into it).
+  var scopes = [];
+  function scopeOf(node) {
+    var root = node.getRootNode();
+    if (root === document) { return ''; }
+    var k = scopes.indexOf(root);
+    if (k < 0) { scopes.push(root); k = scopes.length - 1; }
+    return 'shadow' + (k + 1) + ':';
+  }
+  var IDREFS = /^(id|for|headers|form|list|aria-(activedescendant|controls|describedby|details|errormessage|flowto|labelledby|owns))$/;
+  function flatDescribe(el) {
+    var out = [], kids = flatChildren(el);
+    for (var c = 0; c < kids.length; c++) {
+      var k = kids[c];
+      if (k.nodeType === 3) { out.push(k.nodeValue); continue; }
+      if (k.nodeType !== 1) { continue; }
+      if (k.getRootNode() === document && k.hasAttribute('data-yiyue-i')) { out.push({i: +k.getAttribute('data-yiyue-i')}); continue; }
+      var scope = scopeOf(k), attrs = scope ? ['data-yiyue-shadow', ''] : [];
+      for (var a = 0; a < k.attributes.length; a++) {
+        var at = k.attributes[a], v = at.value;
+        if (scope && IDREFS.test(at.name)) { v = v.trim().split(/\s+/).map(function (t) { return t ? scope + t : t; }).join(' '); }
+        attrs.push(at.name, v);
+      }
+      var ns = k.namespaceURI === 'http://www.w3.org/2000/svg' ? 'svg' : k.namespaceURI === 'http://www.w3.org/1998/Math/MathML' ? 'math' : 'html';
+      var inner = /^(script|style)$/.test(k.localName) ? [k.textContent] : k.localName === 'template' ? [] : flatDescribe(k);
+      out.push([k.localName, ns, attrs, inner]);
+    }
+    return out;
   }
   function focusStyle(el) {
     var cs = getComputedStyle(el);
@@ -108,8 +200,11 @@ return (function (maxElements, maxFocusProbes) {
         && r.right + sx > 0 && r.bottom + sy > 0;
     } catch (e) { visible = r.width > 1 && r.height > 1 && cs.visibility === 'visible'; }
     var ownText = hasOwnText(el);
-    var scrollable = (/(auto|scroll)/.test(cs.overflowX) && el.scrollWidth - el.clientWidth > 0)
-      || (/(auto|scroll)/.test(cs.overflowY) && el.scrollHeight - el.clientHeight > 0);
+    // ACT 0ssw9k: a scroll distance beyond the padding, since browsers differ on whether the padding itself scrolls
+    // (Chromium adds the end padding to the scrollable overflow); beyond both sides' padding it scrolls in any
+    var dx = el.scrollWidth - el.clientWidth, dy = el.scrollHeight - el.clientHeight;
+    var scrollable = (/(auto|scroll)/.test(cs.overflowX) && dx > 0 && dx > Math.max(px(cs.paddingLeft) || 0, px(cs.paddingRight) || 0))
+      || (/(auto|scroll)/.test(cs.overflowY) && dy > 0 && dy > Math.max(px(cs.paddingTop) || 0, px(cs.paddingBottom) || 0));
     if (el === document.documentElement || el === document.body) { scrollable = false; }
     var lh = px(cs.lineHeight);
     var fs = px(cs.fontSize);
@@ -118,12 +213,18 @@ return (function (maxElements, maxFocusProbes) {
     var rendered = true;
     try { rendered = el.checkVisibility({visibilityProperty: true}); } catch (e) { rendered = cs.display !== 'none'; }
     var focusable = el.tabIndex >= 0 && !el.disabled && !el.closest('[inert]') && rendered;
-    var bgText = null, stops = null;
+    var bgText = null, stops = null, textColour = ownText ? cs.color : null;
     if (ownText && (!cs.textShadow || cs.textShadow === 'none') && !occluded(el, r)) {
-      bgText = background(el);
-      if (bgText === null) { stops = gradientStops(el); }
+      var faded = throughOpacity(el, cs.color);
+      if (faded !== undefined) {
+        textColour = faded === null ? null : faded[0];
+        bgText = faded === null ? null : faded[1];
+      } else {
+        bgText = background(el);
+        if (bgText === null) { stops = gradientStops(el); }
+      }
     }
-    rows.push([i, ownText ? cs.color : null, bgText, fs, px(cs.fontWeight),
+    rows.push([i, textColour, bgText, fs, px(cs.fontWeight),
       r.left + sx, r.top + sy, r.width, r.height, cs.display, cs.visibility, visible, focusable, cs.position,
       scrollable, cs.cursor, px(cs.letterSpacing), px(cs.wordSpacing), lh, lines, null, null, generated(el), stops]);
   }
@@ -132,6 +233,9 @@ return (function (maxElements, maxFocusProbes) {
   // serialise before the focus probes: focus handlers may change the DOM (open menus, blur, …)
   var doctype = document.doctype ? '<!DOCTYPE ' + document.doctype.name + '>' : '';
   var html = doctype + document.documentElement.outerHTML;
+  var shadows = hosts.filter(function (h) { return h.getRootNode() === document; }).map(function (h) {
+    return {i: +h.getAttribute('data-yiyue-i'), children: flatDescribe(h)};
+  });
   // focus probes: does focusing change the element's look, and is it then covered by other content?
   var probes = 0, previous = document.activeElement;
   for (var k = 0; k < rows.length && probes < maxFocusProbes; k++) {
@@ -159,6 +263,8 @@ return (function (maxElements, maxFocusProbes) {
   }
   try { if (previous && previous.focus) { previous.focus(); } } catch (e) { /* ignore */ }
   window.scrollTo(sx, sy);
+  // kept for the screenshot focus probes (FocusPixels), which address elements by index, shadow trees included
+  document.__yiyueElements = all;
   return {html: html, width: window.innerWidth, height: window.innerHeight,
-    total: all.length, rows: rows};
+    total: all.length, rows: rows, shadows: shadows};
 })(arguments[0], arguments[1]);

@@ -134,4 +134,69 @@ class FactsCollectorTest {
         assertEquals("cantTell", out.get("#gen"), out.toString());
         assertEquals("failed", out.get("#empty"), out.toString());
     }
+
+    static List<String> kinds(Page page, String rule) {
+        return RuleEngine.all().run(page).stream().filter(o -> o.ruleId().equals(rule)).map(Outcome::kind).toList();
+    }
+
+    @Test
+    void openShadowTreesAreReadAsTheFlatTree() throws Exception {
+        // ACT 09o5cg: the text of a shadow root is the host's text; a span in a shadow tree keeps its own colour
+        Page failing = load("shadow-text.html", "<!doctype html><html lang=en><head><title>t</title></head><body>"
+                + "<p id=p style='color:#666;background:#fff'></p><script>document.getElementById('p')"
+                + ".attachShadow({mode:'open'}).textContent = 'Some text in English'</script></body></html>");
+        assertEquals("failed", outcomes(failing, "text-contrast-enhanced").get("#p"));
+        Page passing = load("shadow-span.html", "<!doctype html><html lang=en><head><title>t</title></head><body>"
+                + "<p id=p style='color:#ccc;background:#fff'></p><script>document.getElementById('p')"
+                + ".attachShadow({mode:'open'}).innerHTML = '<span style=\"color:#333\">Some text in English</span>'</script>"
+                + "</body></html>");
+        assertEquals(List.of("passed"), kinds(passing, "text-contrast-enhanced"));
+        // slotted light children stay, unassigned ones leave the flat tree
+        Page slots = load("shadow-slot.html", "<!doctype html><html lang=en><head><title>t</title></head><body>"
+                + "<div id=host><span id=in slot=a>assigned</span><span id=out slot=none>unassigned</span></div><script>"
+                + "document.getElementById('host').attachShadow({mode:'open'}).innerHTML = '<b><slot name=a></slot></b>'"
+                + "</script></body></html>");
+        Element in = slots.document().getElementById("in");
+        assertEquals("slot", in.parent().normalName());
+        assertEquals("b", in.parent().parent().normalName());
+        assertEquals(null, slots.document().getElementById("out"));
+    }
+
+    @Test
+    void idsInAShadowTreeAreOutOfReachOfThePage() throws Exception {
+        // ACT ff89c9: aria-owns in the document cannot own elements of a shadow tree; a host's role is their parent
+        Page owned = load("shadow-owns.html", "<!doctype html><html lang=en><head><title>t</title></head><body>"
+                + "<div role=list aria-owns='item1 item2'></div><div id=host></div><script>"
+                + "document.getElementById('host').attachShadow({mode:'open'}).innerHTML = "
+                + "'<div id=item1 role=listitem>1</div><div id=item2 role=listitem>2</div>'</script></body></html>");
+        assertEquals(List.of("failed", "failed"), kinds(owned, "aria-required-context"));
+        Page hosted = load("shadow-list.html", "<!doctype html><html lang=en><head><title>t</title></head><body>"
+                + "<div id=host role=list></div><script>document.getElementById('host').attachShadow({mode:'open'})"
+                + ".innerHTML = '<div role=listitem>1</div> <div role=listitem>2</div>'</script></body></html>");
+        assertEquals(List.of("passed", "passed"), kinds(hosted, "aria-required-context"));
+    }
+
+    @Test
+    void focusThatChangesNoPixelFailsAndAChangeElsewherePasses() throws Exception {
+        // ACT oj04fd: the screenshots decide where the element's own style does not change
+        Page page = load("focus.html", "<!doctype html><html lang=en><head><title>t</title><style>"
+                + "a{outline:none} .ring{border:2px solid transparent} .ring.on{border-color:#000}</style></head><body>"
+                + "<p><a id=none href=#1>no indicator</a></p>"
+                + "<p><span id=ind class=ring><a id=elsewhere href=#2 onfocus=\"ind.classList.add('on')\""
+                + " onblur=\"ind.classList.remove('on')\">indicator on the parent</a></span></p></body></html>");
+        Map<String, String> out = outcomes(page, "focus-visible");
+        assertEquals("failed", out.get("#none"), out.toString());
+        assertEquals("passed", out.get("#elsewhere"), out.toString());
+    }
+
+    @Test
+    void scrollingOnlyThePaddingIsNoScrollableRegion() throws Exception {
+        // ACT 0ssw9k: the scroll distance must exceed the padding on that axis
+        Page page = load("padding.html", "<!doctype html><html lang=en><head><title>t</title></head><body>"
+                + "<div id=pad style='overflow:auto;height:60px;padding:0 0 30px'><div style='height:70px'>text</div></div>"
+                + "<div id=far style='overflow:auto;height:60px'><div style='height:200px'>text</div></div></body></html>");
+        Map<String, String> out = outcomes(page, "scrollable-region-focusable");
+        assertEquals(null, out.get("#pad"), out.toString());
+        assertEquals("failed", out.get("#far"), out.toString());
+    }
 }

@@ -13,6 +13,9 @@ public final class InlineStyle {
     public record Declaration(String property, String value, boolean important) {
     }
 
+    private static final java.util.regex.Pattern IMPORTANT =
+            java.util.regex.Pattern.compile("!\\s*important\\s*$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private final Map<String, Declaration> declarations;
 
     private InlineStyle(Map<String, Declaration> declarations) {
@@ -33,11 +36,11 @@ public final class InlineStyle {
                 }
                 String prop = part.substring(0, colon).trim().toLowerCase(Locale.ROOT);
                 String value = part.substring(colon + 1).trim();
-                boolean important = false;
-                int bang = value.toLowerCase(Locale.ROOT).lastIndexOf("!important");
-                if (bang >= 0) {
-                    important = true;
-                    value = value.substring(0, bang).trim();
+                // "! important" with blanks is the same annotation (css-syntax)
+                java.util.regex.Matcher bang = IMPORTANT.matcher(value);
+                boolean important = bang.find();
+                if (important) {
+                    value = value.substring(0, bang.start()).trim();
                 }
                 Declaration previous = map.get(prop);
                 // an earlier !important declaration beats a later normal one

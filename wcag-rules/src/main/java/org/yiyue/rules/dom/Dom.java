@@ -36,6 +36,11 @@ public final class Dom {
         return !isSvg(e) && !e.normalName().equals("math");
     }
 
+    /** In a shadow tree (the rendered collector's flat tree marks those elements), not in the document tree. */
+    public static boolean inShadowTree(Element e) {
+        return e.hasAttr(org.yiyue.rules.page.IndexedFacts.SHADOW_ATTRIBUTE);
+    }
+
     public static boolean hasAuthorName(Element e) {
         return !e.attr("aria-label").isBlank() || !e.attr("aria-labelledby").isBlank() || !e.attr("title").isBlank();
     }

@@ -66,7 +66,8 @@ public final class Selectors {
         String open;
         try {
             Element shallow = e.shallowClone();
-            shallow.removeAttr("data-yiyue-i"); // never leak the collector's bookkeeping attribute into reports
+            shallow.removeAttr("data-yiyue-i"); // never leak the collector's bookkeeping attributes into reports
+            shallow.removeAttr("data-yiyue-shadow");
             String html = shallow.outerHtml().replaceAll("\\s+", " ").trim();
             String close = "</" + e.tagName() + ">";
             open = html.endsWith(close) ? html.substring(0, html.length() - close.length()) : html;
@@ -108,6 +109,7 @@ public final class Selectors {
         try {
             Element shallow = e.shallowClone();
             shallow.removeAttr("data-yiyue-i");
+            shallow.removeAttr("data-yiyue-shadow");
             String html = shallow.outerHtml();
             String close = "</" + e.tagName() + ">";
             return html.endsWith(close) ? html.substring(0, html.length() - close.length()) : html;

@@ -9,10 +9,13 @@ import java.util.Optional;
  *                        null when an image, gradient or unknown layer lies behind (contrast undecidable)
  * @param visible         the element paints something within the scrollable page (ACT "visible" approximation)
  * @param focusable       tabIndex &gt;= 0 and not disabled/inert in the browser (sequential focus navigation)
- * @param scrollable      content overflows and the overflow can be scrolled by the user
+ * @param scrollable      overflow auto/scroll and a scroll distance greater than the padding on that axis (ACT
+ *                        "scrollable element", as 0ssw9k applies it)
  * @param focusObscured   after focusing the element: NONE, PARTIAL or FULL cover by author content; null if
  *                        not measured
  * @param focusChangesStyle focusing changed a computed outline/box-shadow/border/background/colour/text-decoration
+ * @param focusChangesPixels focused and unfocused screenshots of the viewport differ in some pixel (ACT oj04fd's
+ *                        own test); null when not probed (budget, text entry with a blinking caret, focus refused)
  * @param generatedContent the computed content of ::before/::after (CSS generated text), null when none
  * @param backgroundStops where the background behind the text is a gradient (no image): its colour stops
  *                        composited like {@code background}; null otherwise
@@ -36,6 +39,7 @@ public record ElementFacts(
         Integer lineCount,
         String focusObscured,
         Boolean focusChangesStyle,
+        Boolean focusChangesPixels,
         String generatedContent,
         java.util.List<Rgba> backgroundStops) {
 
@@ -55,7 +59,7 @@ public record ElementFacts(
         private Integer fontWeight, lineCount;
         private Box box;
         private String display, visibility, position, cursor, focusObscured;
-        private Boolean visible, focusable, scrollable, focusChangesStyle;
+        private Boolean visible, focusable, scrollable, focusChangesStyle, focusChangesPixels;
         private String generatedContent;
         private java.util.List<Rgba> backgroundStops;
 
@@ -77,13 +81,14 @@ public record ElementFacts(
         public Builder lineCount(Integer v) { lineCount = v; return this; }
         public Builder focusObscured(String v) { focusObscured = v; return this; }
         public Builder focusChangesStyle(Boolean v) { focusChangesStyle = v; return this; }
+        public Builder focusChangesPixels(Boolean v) { focusChangesPixels = v; return this; }
         public Builder generatedContent(String v) { generatedContent = v; return this; }
         public Builder backgroundStops(java.util.List<Rgba> v) { backgroundStops = v; return this; }
 
         public ElementFacts build() {
             return new ElementFacts(color, background, fontSizePx, fontWeight, box, display, visibility, visible,
                     focusable, position, scrollable, cursor, letterSpacingPx, wordSpacingPx, lineHeightPx, lineCount,
-                    focusObscured, focusChangesStyle, generatedContent, backgroundStops);
+                    focusObscured, focusChangesStyle, focusChangesPixels, generatedContent, backgroundStops);
         }
     }
 }

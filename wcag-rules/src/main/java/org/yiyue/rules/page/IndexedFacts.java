@@ -12,6 +12,11 @@ import org.jsoup.nodes.Element;
 public final class IndexedFacts implements RenderedFacts {
 
     public static final String INDEX_ATTRIBUTE = "data-yiyue-i";
+    /**
+     * Marks the elements of a shadow tree in the flat tree the collector hands over: they render and are in the
+     * accessibility tree, but are not in the document tree (a title there is no document title).
+     */
+    public static final String SHADOW_ATTRIBUTE = "data-yiyue-shadow";
 
     private final Map<Integer, ElementFacts> facts;
     private final double viewportWidth;

@@ -47,6 +47,10 @@ final class AttributeFacts implements RenderedFacts {
                 case "lines" -> b.lineCount(Integer.parseInt(v));
                 case "obscured" -> b.focusObscured(v);
                 case "fstyle" -> b.focusChangesStyle(v.equals("1"));
+                case "fpixels" -> b.focusChangesPixels(v.equals("1"));
+                case "wspace" -> b.wordSpacingPx(Double.parseDouble(v));
+                case "lspace" -> b.letterSpacingPx(Double.parseDouble(v));
+                case "lheight" -> b.lineHeightPx(Double.parseDouble(v));
                 case "generated" -> b.generatedContent(v);
                 default -> throw new IllegalArgumentException("unknown fact " + key);
             }

@@ -1,7 +1,7 @@
 package org.yiyue.rules.checks.aria;
 
 import org.jsoup.nodes.Element;
-import org.yiyue.rules.aria.AriaRoles;
+import org.yiyue.rules.dom.Dom;
 import org.yiyue.rules.dom.Predicates;
 import org.yiyue.rules.engine.ElementRule;
 import org.yiyue.rules.engine.Meta;
@@ -23,9 +23,21 @@ public final class PresentationalChildrenNotFocusable extends ElementRule {
                 .wcag(Level.A, "4.1.2").act("307n5z", true).tags("aria", "keyboard").impact(Impact.SERIOUS).build());
     }
 
+    /** "Any HTML or SVG element": an SVG document's elements too. */
+    @Override
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return java.util.Set.of(org.yiyue.rules.page.DocumentKind.HTML, org.yiyue.rules.page.DocumentKind.XHTML,
+                org.yiyue.rules.page.DocumentKind.SVG);
+    }
+
+    /** The roles the rule text names (ARIA 1.2 children presentational; math is no longer among them). */
+    static final java.util.Set<String> ROLES = java.util.Set.of("button", "checkbox", "img", "meter",
+            "menuitemcheckbox", "menuitemradio", "option", "progressbar", "radio", "scrollbar", "separator", "slider",
+            "switch", "tab");
+
     @Override
     protected boolean applies(Element e, Page page) {
-        return Predicates.hasRoleIn(e, page, AriaRoles.PRESENTATIONAL_CHILDREN);
+        return (Dom.isHtml(e) || Dom.isSvg(e)) && Predicates.hasRoleIn(e, page, ROLES);
     }
 
     @Override

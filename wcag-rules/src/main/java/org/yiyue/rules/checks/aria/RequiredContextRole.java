@@ -25,6 +25,19 @@ public final class RequiredContextRole extends ElementRule {
                 .wcag(Level.A, "1.3.1").act("ff89c9", false).tags("aria").impact(Impact.SERIOUS).build());
     }
 
+    /** "Any HTML or SVG element": an SVG document's elements too. */
+    @Override
+    public Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return Set.of(org.yiyue.rules.page.DocumentKind.HTML, org.yiyue.rules.page.DocumentKind.XHTML,
+                org.yiyue.rules.page.DocumentKind.SVG);
+    }
+
+    /** Scripts often build lists and shadow trees: statically a scripted page is never inapplicable. */
+    @Override
+    public java.util.List<org.yiyue.rules.model.Outcome> evaluate(Page page) {
+        return org.yiyue.rules.engine.StaticLimits.unlessScripted(this, page, super.evaluate(page));
+    }
+
     @Override
     protected String candidates() {
         return "[role]";

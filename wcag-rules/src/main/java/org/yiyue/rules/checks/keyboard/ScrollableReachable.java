@@ -18,8 +18,8 @@ import org.yiyue.rules.page.Page;
 
 /**
  * ACT 0ssw9k: a scrollable element can be reached by keyboard (it or a descendant is in the tab order).
- * Scrollability needs a browser; without rendered facts the rule answers one cantTell when the page has any
- * overflow declaration in a style attribute, otherwise inapplicable is not claimed either: cantTell.
+ * Scrollability (a scroll distance beyond the padding) needs a browser: without rendered facts the rule answers one
+ * cantTell when anything on the page may scroll, and inapplicable when nothing can.
  */
 public final class ScrollableReachable extends ElementRule {
 
@@ -34,9 +34,32 @@ public final class ScrollableReachable extends ElementRule {
     @Override
     public List<Outcome> evaluate(Page page) {
         if (!page.rendered()) {
-            return List.of(new Outcome.CantTell(id(), "html", "", Verdict.needsBrowser().message(), fix()));
+            // scroll distances need a browser; a page where nothing can scroll is inapplicable already
+            return mayScroll(page) ? List.of(new Outcome.CantTell(id(), "html", "", Verdict.needsBrowser().message(), fix()))
+                    : List.of(new Outcome.Inapplicable(id()));
         }
         return super.evaluate(page);
+    }
+
+    private static final java.util.regex.Pattern SCROLLING = java.util.regex.Pattern.compile(
+            "overflow(-x|-y|-inline|-block)?\\s*:[^;}]*\\b(auto|scroll)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Some element may be a scroll container: an overflow of auto/scroll in a style attribute or style element,
+     * a stylesheet or script we do not read, or a control the user agent lets scroll (textarea, select).
+     */
+    private static boolean mayScroll(Page page) {
+        org.jsoup.nodes.Document d = page.document();
+        if (!d.select("script, link[rel~=(?i)stylesheet], textarea, select").isEmpty()) {
+            return true;
+        }
+        for (Element e : d.select("[style], style")) {
+            String css = e.normalName().equals("style") ? e.data() : e.attr("style");
+            if (SCROLLING.matcher(css).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -47,7 +70,7 @@ public final class ScrollableReachable extends ElementRule {
     @Override
     protected boolean applies(Element e, Page page) {
         Optional<ElementFacts> f = Visibility.facts(e, page);
-        if (f.isEmpty() || !Boolean.TRUE.equals(f.get().scrollable()) || e.normalName().equals("iframe")) {
+        if (f.isEmpty() || !Boolean.TRUE.equals(f.get().scrollable()) || e.normalName().equals("iframe") || !Dom.isHtml(e)) {
             return false;
         }
         return e.children().stream().anyMatch(c -> Visibility.visible(c, page) != org.yiyue.rules.dom.Tri.NO)

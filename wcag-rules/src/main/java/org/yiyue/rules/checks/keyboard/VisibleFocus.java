@@ -17,8 +17,9 @@ import org.yiyue.rules.page.ElementFacts;
 import org.yiyue.rules.page.Page;
 
 /**
- * ACT oj04fd: focusing an element changes some pixel. The collector focuses each element and compares computed
- * focus styles; a change passes. No change is cantTell (the change may be elsewhere), never failed.
+ * ACT oj04fd: focusing an element changes some pixel. The collector focuses each element and compares
+ * screenshots of the viewport focused and unfocused (the rule's own test): a changed pixel passes, none fails.
+ * Beyond the screenshot budget a change of the element's computed focus style passes; otherwise cantTell.
  */
 public final class VisibleFocus extends ElementRule {
 
@@ -31,10 +32,14 @@ public final class VisibleFocus extends ElementRule {
                 .miit("W-P5", "可聚焦组件有明显的焦点状态", Confidence.S).build());
     }
 
+    /** Statically one cantTell when the markup has a target (focus needs a browser), else inapplicable. */
     @Override
     public List<Outcome> evaluate(Page page) {
         if (!page.rendered()) {
-            return List.of(new Outcome.CantTell(id(), "html", "", Verdict.needsBrowser().message(), fix()));
+            List<Outcome> out = applicability(page).findAny().isPresent()
+                    ? List.of(new Outcome.CantTell(id(), "html", "", Verdict.needsBrowser().message(), fix()))
+                    : List.of(new Outcome.Inapplicable(id()));
+            return org.yiyue.rules.engine.StaticLimits.unlessScripted(this, page, out);
         }
         return super.evaluate(page);
     }
@@ -47,6 +52,15 @@ public final class VisibleFocus extends ElementRule {
     @Override
     protected Verdict expectation(Target t, Page page) {
         Optional<ElementFacts> f = Visibility.facts(t.element(), page);
+        Boolean pixels = f.map(ElementFacts::focusChangesPixels).orElse(null);
+        if (Boolean.TRUE.equals(pixels)) {
+            return Verdict.pass("获得焦点时页面有像素发生变化", "Focusing the element changes pixels on the page");
+        }
+        // the screenshots are the rule's own test: no changed pixel fails even where a computed style changed
+        if (Boolean.FALSE.equals(pixels)) {
+            return Verdict.fail("获得焦点前后页面上没有任何像素变化，焦点不可见",
+                    "Not a single pixel of the page changes when the element takes focus: focus is not visible");
+        }
         if (f.isPresent() && Boolean.TRUE.equals(f.get().focusChangesStyle())) {
             return Verdict.pass("获得焦点时样式发生变化", "Focus changes the element's appearance");
         }

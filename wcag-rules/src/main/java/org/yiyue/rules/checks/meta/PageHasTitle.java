@@ -31,7 +31,7 @@ public final class PageHasTitle extends AtomicRule {
     protected Verdict expectation(Target t, Page page) {
         Element title = null;
         for (Element e : t.element().getElementsByTag("title")) {
-            if (!Dom.isSvg(e)) {
+            if (!Dom.isSvg(e) && !Dom.inShadowTree(e)) { // the document title is the document tree's first title
                 title = e;
                 break;
             }

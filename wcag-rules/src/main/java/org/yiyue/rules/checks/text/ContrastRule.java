@@ -20,8 +20,9 @@ import org.yiyue.rules.page.Rgba;
 
 /**
  * Shared shape of the contrast rules (afw4f7, 09o5cg). Test targets are elements with visible text-node children
- * (all characters of one element share colours). Colours need a browser: without rendered facts the rule answers
- * one cantTell for the page; with them, an unknown background (image, gradient) is cantTell too.
+ * (all characters of one element share colours). Colours need a browser: without rendered facts the page is one
+ * cantTell (or inapplicable when the markup holds no target); with them, an unknown background (image, gradient)
+ * is cantTell too.
  */
 abstract class ContrastRule extends ElementRule {
 
@@ -34,17 +35,18 @@ abstract class ContrastRule extends ElementRule {
         this.large = large;
     }
 
+    /**
+     * Statically the rule looks for a target as far as the markup tells (hidden, disabled, same colours inline): one
+     * cantTell for the page when there is one, since colours need a browser; inapplicable when there is none (and
+     * no script may add text).
+     */
     @Override
     public List<Outcome> evaluate(Page page) {
         if (!page.rendered()) {
-            Element body = page.document().body();
-            boolean anyText = body != null && !Dom.isBlank(body.text());
-            if (!anyText) {
-                return List.of(new Outcome.Inapplicable(id()));
-            }
-            Verdict v = Verdict.needsBrowser();
-            return List.of(new Outcome.CantTell(id(), "html", "",
-                    v.message(), fix()));
+            List<Outcome> out = applicability(page).findAny().isPresent()
+                    ? List.of(new Outcome.CantTell(id(), "html", "", Verdict.needsBrowser().message(), fix()))
+                    : List.of(new Outcome.Inapplicable(id()));
+            return org.yiyue.rules.engine.StaticLimits.unlessScripted(this, page, out);
         }
         return super.evaluate(page);
     }
@@ -63,11 +65,14 @@ abstract class ContrastRule extends ElementRule {
         if (text.isEmpty() || Visibility.visible(e, page) == Tri.NO) {
             return false;
         }
-        return !disabledContext(e, page) && !sameAsBackground(e, page);
+        return !DisabledText.exempt(e, page) && !sameAsBackground(e, page);
     }
 
     /** Text painted in its background's colour changes no pixel when made transparent: it is not visible. */
     private static boolean sameAsBackground(Element e, Page page) {
+        if (!page.rendered()) {
+            return InlineColours.sameAsBackground(e, page);
+        }
         Optional<ElementFacts> f = Visibility.facts(e, page);
         if (f.isEmpty() || f.get().color() == null) {
             return false;
@@ -75,53 +80,6 @@ abstract class ContrastRule extends ElementRule {
         List<Rgba> behind = f.get().background() != null ? List.of(f.get().background()) : f.get().backgroundStops();
         return behind != null && !behind.isEmpty()
                 && behind.stream().allMatch(b -> Contrast.ratioOver(f.get().color(), b) < 1.0 + 1e-6);
-    }
-
-    /**
-     * Text inside a disabled widget/group, or inside an element used in the accessible name of a disabled widget
-     * (its label, or referenced by its aria-labelledby), is exempt.
-     */
-    static boolean disabledContext(Element e, Page page) {
-        java.util.Set<String> disabledLabels = disabledLabelIds(page);
-        for (Element p = e; p != null; p = p.parent()) {
-            if (!disabledLabels.isEmpty() && !p.id().isEmpty() && disabledLabels.contains(p.id())) {
-                return true;
-            }
-            if (p.attr("aria-disabled").trim().equalsIgnoreCase("true")) {
-                return true;
-            }
-            switch (p.normalName()) {
-                case "button", "fieldset", "select", "textarea", "optgroup", "option", "input" -> {
-                    if (p.hasAttr("disabled")) {
-                        return true;
-                    }
-                }
-                case "label" -> {
-                    Element control = p.hasAttr("for") ? p.ownerDocument().getElementById(p.attr("for"))
-                            : p.selectFirst("input, select, textarea, button");
-                    if (control != null && (control.hasAttr("disabled")
-                            || control.attr("aria-disabled").trim().equalsIgnoreCase("true"))) {
-                        return true;
-                    }
-                }
-                default -> { }
-            }
-        }
-        return false;
-    }
-
-    /** Ids of elements that name a disabled widget through aria-labelledby (once per page). */
-    private static java.util.Set<String> disabledLabelIds(Page page) {
-        Element root = page.document();
-        return page.memo("disabled-label-ids", root, () -> {
-            java.util.Set<String> ids = new java.util.HashSet<>();
-            for (Element w : page.document().select("[aria-labelledby]")) {
-                if (org.yiyue.rules.dom.Predicates.isDisabledElement(w)) {
-                    ids.addAll(List.of(w.attr("aria-labelledby").trim().split("\\s+")));
-                }
-            }
-            return ids;
-        });
     }
 
     @Override

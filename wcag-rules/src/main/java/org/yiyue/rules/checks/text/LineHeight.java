@@ -11,8 +11,8 @@ import org.yiyue.rules.page.ElementFacts;
 import org.yiyue.rules.page.Page;
 
 /**
- * ACT 78fd32: important line height in style attributes is at least 1.5. The rule only applies to text that wraps;
- * a short line height fails only when rendered facts show more than one line, otherwise cantTell.
+ * ACT 78fd32: important line height in style attributes is at least 1.5. The rule only applies to text that wraps
+ * (a soft wrap break): rendered facts count the lines; without them a short line height is cantTell.
  */
 public final class LineHeight extends SpacingRule {
     public LineHeight() {
@@ -20,6 +20,13 @@ public final class LineHeight extends SpacingRule {
                 .title("style 属性中的 !important 行高足够", "Important line height in style attributes is wide enough")
                 .help("去掉 !important，或让 line-height ≥ 1.5", "Drop !important or make line-height at least 1.5")
                 .wcag(Level.AA, "1.4.12").act("78fd32", true).tags("text-spacing").build(), "line-height", 1.5);
+    }
+
+    /** ACT: only text that includes a soft wrap break; unknown without rendered facts (then decided below). */
+    @Override
+    protected boolean appliesFurther(Element e, Page page) {
+        Optional<ElementFacts> f = Visibility.facts(e, page);
+        return f.isEmpty() || f.get().lineCount() == null || f.get().lineCount() > 1;
     }
 
     @Override
@@ -31,10 +38,7 @@ public final class LineHeight extends SpacingRule {
     protected Verdict shortfall(Element e, Page page, double ratio) {
         Optional<ElementFacts> f = Visibility.facts(e, page);
         if (f.isPresent() && f.get().lineCount() != null) {
-            if (f.get().lineCount() > 1) {
-                return super.shortfall(e, page, ratio);
-            }
-            return Verdict.pass("文字只有一行，不受行高要求约束", "The text does not wrap, so line height does not matter");
+            return super.shortfall(e, page, ratio); // applicability already required more than one line
         }
         return Verdict.cantTell(String.format("行高为字号的 %.2f 倍；文字是否换行需渲染后判断", ratio),
                 String.format("Line height is %.2f times the font size; whether the text wraps needs rendering", ratio));

@@ -1,14 +1,19 @@
 package org.yiyue.rules.checks.text;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.jsoup.nodes.Element;
+import org.yiyue.rules.css.CssKeywords;
 import org.yiyue.rules.css.InlineStyle;
 import org.yiyue.rules.css.Length;
 import org.yiyue.rules.dom.Dom;
 import org.yiyue.rules.dom.Tri;
 import org.yiyue.rules.dom.Visibility;
-import org.yiyue.rules.engine.ElementRule;
+import org.yiyue.rules.engine.AtomicRule;
 import org.yiyue.rules.engine.Target;
 import org.yiyue.rules.engine.Verdict;
 import org.yiyue.rules.model.RuleMeta;
@@ -16,10 +21,14 @@ import org.yiyue.rules.page.ElementFacts;
 import org.yiyue.rules.page.Page;
 
 /**
- * Shared shape of the 1.4.12 text-spacing rules (24afc2, 9e45ec, 78fd32): an !important spacing declared in the
- * style attribute must be at least a factor of the font size, because users' own stylesheets cannot override it.
+ * Shared shape of the 1.4.12 text-spacing rules (24afc2, 9e45ec, 78fd32). Applicability: an HTML element with
+ * visible text-node children whose computed value of the property comes from an important declaration in a style
+ * attribute (its own or, by inheritance, an ancestor's — see {@link SpacingSource}); users' own stylesheets cannot
+ * override such a value. Expectation: the computed value is at least a factor of the element's computed font size.
+ * Rendered facts give both computed values; statically the declared value is resolved where the style attributes
+ * say enough, otherwise cantTell.
  */
-abstract class SpacingRule extends ElementRule {
+abstract class SpacingRule extends AtomicRule {
 
     private final String property;
     private final double factor;
@@ -31,20 +40,129 @@ abstract class SpacingRule extends ElementRule {
     }
 
     @Override
-    protected String candidates() {
-        return "[style]";
+    protected Stream<Target> applicability(Page page) {
+        // only elements at or under a style attribute naming the property can have such a value (cheap pre-filter)
+        Set<Element> declaring = Collections.newSetFromMap(new IdentityHashMap<>());
+        declaring.addAll(page.document().select("[style*=" + property + "]"));
+        if (declaring.isEmpty()) {
+            return Stream.empty();
+        }
+        return page.document().getAllElements().stream()
+                .filter(e -> underDeclaration(e, declaring) && applies(e, page))
+                .map(Target::of);
+    }
+
+    private static boolean underDeclaration(Element e, Set<Element> declaring) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (declaring.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean applies(Element e, Page page) {
+        if (!Dom.isHtml(e) || Dom.textChildren(e).isEmpty() || Visibility.visible(e, page) == Tri.NO) {
+            return false;
+        }
+        return source(e, page).declared() != Tri.NO && appliesFurther(e, page);
+    }
+
+    /** A further applicability condition of one rule (line height: the text wraps). */
+    protected boolean appliesFurther(Element e, Page page) {
+        return true;
+    }
+
+    SpacingSource source(Element e, Page page) {
+        return page.memo("spacing-source:" + property, e, () -> SpacingSource.of(e, property, page));
     }
 
     @Override
-    protected boolean applies(Element e, Page page) {
-        Optional<InlineStyle.Declaration> d = InlineStyle.of(e).get(property);
-        if (d.isEmpty() || !d.get().important() || Dom.textChildren(e).isEmpty()) {
-            return false;
+    protected Verdict expectation(Target t, Page page) {
+        Element e = t.element();
+        SpacingSource s = source(e, page);
+        if (s.declared() == Tri.UNKNOWN) {
+            return Verdict.cantTell("样式表可能决定 " + property + " 是否来自 style 属性中的 !important 声明，需渲染后人工核对",
+                    "Stylesheets may decide whether " + property + " comes from an important style-attribute declaration");
         }
-        return Visibility.visible(e, page) != Tri.NO;
+        Optional<Double> rendered = renderedRatio(e, page);
+        if (rendered.isPresent()) {
+            return judge(e, page, rendered.get());
+        }
+        String value = s.value();
+        if (value.equals("normal") || CssKeywords.isInitial(value)) {
+            return normal(e, page);
+        }
+        return declaredRatio(e, s, value, page).map(r -> judge(e, page, r)).orElseGet(() ->
+                Verdict.cantTell("无法确定字号或 " + property + " 的计算值", "Cannot resolve the font size or the computed " + property));
     }
 
-    /** Font size in px: rendered fact, else inline px/pt declarations on the element or its ancestors, else 16. */
+    /** Computed value over computed font size, both measured by the browser. */
+    private Optional<Double> renderedRatio(Element e, Page page) {
+        Optional<ElementFacts> f = Visibility.facts(e, page);
+        if (f.isEmpty() || f.get().fontSizePx() == null || f.get().fontSizePx() <= 0) {
+            return Optional.empty();
+        }
+        Double px = switch (property) {
+            case "letter-spacing" -> f.get().letterSpacingPx();
+            case "word-spacing" -> f.get().wordSpacingPx();
+            default -> f.get().lineHeightPx();
+        };
+        return px == null ? Optional.empty() : Optional.of(px / f.get().fontSizePx());
+    }
+
+    /**
+     * The declared value as a ratio to the element's font size: em (and a unitless or percentage line height)
+     * resolves against the declaring element's font size, and is inherited as that length — except a unitless line
+     * height, which is inherited as the number.
+     */
+    private Optional<Double> declaredRatio(Element e, SpacingSource s, String value, Page page) {
+        Optional<Length> len = Length.parse(value);
+        if (len.isEmpty()) {
+            return Optional.empty();
+        }
+        Length l = len.get();
+        boolean lineHeight = property.equals("line-height");
+        if (lineHeight && l.unit().isEmpty()) {
+            return Optional.of(l.value());
+        }
+        Double perFontSize = l.unit().equals("em") ? Double.valueOf(l.value())
+                : lineHeight && l.unit().equals("%") ? Double.valueOf(l.value() / 100) : null;
+        if (perFontSize != null) {
+            if (s.owner() == e || sameFontSize(e, s.owner(), page)) {
+                return Optional.of(perFontSize);
+            }
+            Optional<Double> ownerFs = fontSize(s.owner(), page);
+            Optional<Double> fs = fontSize(e, page);
+            return ownerFs.isPresent() && fs.isPresent() ? Optional.of(perFontSize * ownerFs.get() / fs.get()) : Optional.empty();
+        }
+        Optional<Double> px = l.toPx(null);
+        Optional<Double> fs = fontSize(e, page);
+        return px.isPresent() && fs.isPresent() ? Optional.of(px.get() / fs.get()) : Optional.empty();
+    }
+
+    /** Elements whose own font size may differ from their parent's by user-agent styles. */
+    private static final Set<String> UA_FONT_SIZE = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "small", "big", "sub",
+            "sup", "code", "pre", "kbd", "samp", "tt", "input", "select", "textarea", "button", "font");
+
+    /**
+     * The element inherits its ancestor's font size unchanged: nothing between them sets one (no inline font size,
+     * no user-agent size, and no stylesheet on the page that could).
+     */
+    private static boolean sameFontSize(Element e, Element ancestor, Page page) {
+        if (page.rendered() || !page.document().select("style, link[rel~=(?i)stylesheet]").isEmpty()) {
+            return false;
+        }
+        for (Element p = e; p != null && p != ancestor; p = p.parent()) {
+            if (InlineStyle.of(p).get("font-size").isPresent() || InlineStyle.of(p).get("font").isPresent()
+                    || UA_FONT_SIZE.contains(p.normalName())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Font size in px: rendered fact, else inline px/pt declarations on the element or its ancestors, else unknown. */
     static Optional<Double> fontSize(Element e, Page page) {
         Optional<ElementFacts> f = Visibility.facts(e, page);
         if (f.isPresent() && f.get().fontSizePx() != null) {
@@ -60,29 +178,7 @@ abstract class SpacingRule extends ElementRule {
         return Optional.empty();
     }
 
-    /** The used value in px, or a ratio to the font size for unitless/em values. */
-    protected Verdict judge(Element e, Page page, String value) {
-        if (value.equals("normal")) {
-            return normal(e, page);
-        }
-        Optional<Length> len = Length.parse(value);
-        if (len.isEmpty()) {
-            return Verdict.cantTell(property + " 的值无法解析：" + value, "Cannot parse " + property + ": " + value);
-        }
-        Length l = len.get();
-        double ratio;
-        if (l.unit().equals("em") || (l.unit().isEmpty() && property.equals("line-height"))) {
-            ratio = l.value();
-        } else if (l.unit().equals("%") && property.equals("line-height")) {
-            ratio = l.value() / 100;
-        } else {
-            Optional<Double> px = l.toPx(null);
-            Optional<Double> fs = fontSize(e, page);
-            if (px.isEmpty() || fs.isEmpty()) {
-                return Verdict.cantTell("无法确定字号或长度单位", "Cannot resolve the font size or unit");
-            }
-            ratio = px.get() / fs.get();
-        }
+    protected Verdict judge(Element e, Page page, double ratio) {
         if (ratio >= factor - 1e-9) {
             return Verdict.pass(String.format("%s 为字号的 %.2f 倍", property, ratio),
                     String.format("%s is %.2f times the font size", property, ratio));
@@ -90,6 +186,7 @@ abstract class SpacingRule extends ElementRule {
         return shortfall(e, page, ratio);
     }
 
+    /** The initial value "normal": no extra letter or word spacing. */
     protected Verdict normal(Element e, Page page) {
         return Verdict.fail(property + ": normal !important 小于要求", property + ": normal !important is below the minimum");
     }
@@ -99,11 +196,5 @@ abstract class SpacingRule extends ElementRule {
                         property, ratio, factor),
                 String.format("%s is only %.2f times the font size (needs ≥ %.2f) and !important blocks user styles",
                         property, ratio, factor));
-    }
-
-    @Override
-    protected Verdict expectation(Target t, Page page) {
-        String value = InlineStyle.of(t.element()).get(property).orElseThrow().value().toLowerCase(java.util.Locale.ROOT);
-        return judge(t.element(), page, value);
     }
 }
