@@ -67,6 +67,7 @@ public final class Selectors {
         try {
             Element shallow = e.shallowClone();
             shallow.removeAttr("data-yiyue-i"); // never leak the collector's bookkeeping attribute into reports
+            shallow.removeAttr(org.yiyue.rules.page.MediaFacts.ATTRIBUTE);
             String html = shallow.outerHtml().replaceAll("\\s+", " ").trim();
             String close = "</" + e.tagName() + ">";
             open = html.endsWith(close) ? html.substring(0, html.length() - close.length()) : html;
@@ -108,6 +109,7 @@ public final class Selectors {
         try {
             Element shallow = e.shallowClone();
             shallow.removeAttr("data-yiyue-i");
+            shallow.removeAttr(org.yiyue.rules.page.MediaFacts.ATTRIBUTE);
             String html = shallow.outerHtml();
             String close = "</" + e.tagName() + ">";
             return html.endsWith(close) ? html.substring(0, html.length() - close.length()) : html;
