@@ -66,9 +66,11 @@ final class PageContent {
 
     /**
      * A link, a form control or any other widget (or an element made focusable, or with a click handler) perceivable
-     * as asked, other than {@code except}: it may lead to, reveal or be the alternative or the instrument.
+     * as asked, other than {@code except}: it may lead to, reveal or be the alternative or the instrument. On a page
+     * that can run script, any perceivable element with an accessible name may be one.
      */
     static boolean hasInteractiveElement(Page page, Exposure exposure, Element except) {
+        boolean scripted = BeyondMarkup.mayRunScript(page);
         for (Element e : body(page).getAllElements()) {
             if (e == except || insideMedia(e) || Dom.inNonRenderedContainer(e) || !perceivable(e, page, exposure)) {
                 continue;
@@ -76,6 +78,10 @@ final class PageContent {
             String role = Roles.semantic(e, page);
             if ((role != null && AriaRoles.isWidget(role)) || Focus.isFocusable(e, page) || e.hasAttr("onclick")
                     || e.hasAttr("onmousedown") || e.hasAttr("onpointerdown") || e.hasAttr("onkeydown")) {
+                return true;
+            }
+            // a script may have made any named element (an image, a heading …) a control with an event listener
+            if (scripted && !(e == body(page)) && Predicates.hasNonEmptyAccessibleName(e, page)) {
                 return true;
             }
         }
