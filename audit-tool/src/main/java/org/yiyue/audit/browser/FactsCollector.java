@@ -52,6 +52,9 @@ public final class FactsCollector {
 
     /** Collects from the page currently loaded in the driver. */
     public static Page capture(WebDriver driver, String url) {
+        // media state first (up to 1.2 s listening to playing media): it is written on the media elements, which
+        // the facts script then serialises
+        ((JavascriptExecutor) driver).executeAsyncScript(Scripts.get("media-facts.js").substring("return ".length()));
         Object raw = ((JavascriptExecutor) driver).executeScript(SCRIPT, MAX_ELEMENTS, MAX_FOCUS_PROBES);
         if (!(raw instanceof Map<?, ?> result)) {
             throw new IllegalStateException("facts script returned " + raw);

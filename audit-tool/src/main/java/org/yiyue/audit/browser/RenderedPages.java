@@ -19,8 +19,19 @@ public final class RenderedPages {
                 && !"complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))) {
             sleep(50);
         }
+        waitForMediaMetadata(driver);
         sleep(settle.toMillis());
         return FactsCollector.capture(driver, url);
+    }
+
+    /** Audio and video still fetching their resource get up to 3 s to know their duration and tracks. */
+    private static void waitForMediaMetadata(WebDriver driver) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < deadline && Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "return Array.prototype.some.call(document.querySelectorAll('audio, video'), function (m) {"
+                        + " return m.readyState < 1 && !m.error && m.networkState === 2; })"))) {
+            sleep(50);
+        }
     }
 
     private static void sleep(long ms) {

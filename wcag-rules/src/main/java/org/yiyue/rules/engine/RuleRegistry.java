@@ -21,6 +21,10 @@ import org.yiyue.rules.checks.lang.ElementLangValid;
 import org.yiyue.rules.checks.lang.HtmlHasLang;
 import org.yiyue.rules.checks.lang.HtmlLangMatchesContent;
 import org.yiyue.rules.checks.lang.HtmlLangValid;
+import org.yiyue.rules.checks.media.AudioTranscript;
+import org.yiyue.rules.checks.media.AutoplayAudioControl;
+import org.yiyue.rules.checks.media.AutoplayControl;
+import org.yiyue.rules.checks.media.VideoTranscript;
 import org.yiyue.rules.checks.meta.MetaRefresh;
 import org.yiyue.rules.checks.meta.MetaRefreshNoException;
 import org.yiyue.rules.checks.meta.PageHasTitle;
@@ -56,6 +60,7 @@ import org.yiyue.rules.checks.structure.HeaderCellAssigned;
 import org.yiyue.rules.checks.structure.HeadersAttributeValid;
 import org.yiyue.rules.checks.structure.LayoutTableNoDataMarkup;
 import org.yiyue.rules.checks.structure.LayoutTableReadingOrder;
+import org.yiyue.rules.checks.structure.MoveFocusToContent;
 import org.yiyue.rules.checks.structure.OrientationNotLocked;
 import org.yiyue.rules.checks.text.ImageNameDescriptive;
 import org.yiyue.rules.checks.text.ImageOfText;
@@ -86,6 +91,9 @@ public final class RuleRegistry {
             new GlobalNamingNotProhibited(), new RequiredContextRole(), new RequiredOwnedElements(),
             new AttributePermitted(), new IframeName(), new HeadingName(), new LabelInName(), new HeaderCellAssigned(),
             new HtmlLangMatchesContent(),
+            // ACT proposed: media (browser facts: MediaFacts), skip link
+            new AudioTranscript(), new VideoTranscript(), new AutoplayControl(),
+            new AutoplayAudioControl(), new MoveFocusToContent(),
             // beyond ACT: WCAG 2.2 SCs without ACT rules, and MIIT 适老化 items
             new BypassBlocks(), new TargetSize(), new FocusNotObscured(), new NoMarquee(), new NoFocusBlur(),
             new ReferencedIdUnique(), new NoChangeOnInput(), new ElderNoAds(), new ElderNoInducedDownload(), new ElderFloatClosable(),

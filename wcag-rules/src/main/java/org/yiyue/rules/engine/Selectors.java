@@ -68,6 +68,7 @@ public final class Selectors {
             Element shallow = e.shallowClone();
             shallow.removeAttr("data-yiyue-i"); // never leak the collector's bookkeeping attributes into reports
             shallow.removeAttr("data-yiyue-shadow");
+            shallow.removeAttr(org.yiyue.rules.page.MediaFacts.ATTRIBUTE);
             String html = shallow.outerHtml().replaceAll("\\s+", " ").trim();
             String close = "</" + e.tagName() + ">";
             open = html.endsWith(close) ? html.substring(0, html.length() - close.length()) : html;
@@ -110,6 +111,7 @@ public final class Selectors {
             Element shallow = e.shallowClone();
             shallow.removeAttr("data-yiyue-i");
             shallow.removeAttr("data-yiyue-shadow");
+            shallow.removeAttr(org.yiyue.rules.page.MediaFacts.ATTRIBUTE);
             String html = shallow.outerHtml();
             String close = "</" + e.tagName() + ">";
             return html.endsWith(close) ? html.substring(0, html.length() - close.length()) : html;

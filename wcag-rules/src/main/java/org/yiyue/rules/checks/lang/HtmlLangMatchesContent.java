@@ -6,9 +6,11 @@ import java.util.stream.Stream;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.yiyue.rules.accname.AccessibleName;
 import org.yiyue.rules.dom.Dom;
 import org.yiyue.rules.dom.Predicates;
 import org.yiyue.rules.dom.Tri;
+import org.yiyue.rules.dom.Visibility;
 import org.yiyue.rules.engine.AtomicRule;
 import org.yiyue.rules.engine.Meta;
 import org.yiyue.rules.engine.Target;
@@ -41,6 +43,12 @@ public final class HtmlLangMatchesContent extends AtomicRule {
                 .wcag(Level.A, "3.1.1").act("ucwvc8", false).tags("language").build());
     }
 
+    /** Only documents with the content type text/html (the rule's applicability). */
+    @Override
+    public Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return Set.of(org.yiyue.rules.page.DocumentKind.HTML);
+    }
+
     /** Letters of the text that takes the page's language, counted by writing system. */
     record ScriptCounts(int han, int kana, int hangul, int latin) {
         int total() {
@@ -55,7 +63,15 @@ public final class HtmlLangMatchesContent extends AtomicRule {
                 || LanguageTags.hasKnownPrimaryLanguage(root.attr("lang")) != LanguageTags.Known.YES) {
             return Stream.empty();
         }
-        return count(page).total() > 0 ? Stream.of(Target.of(root)) : Stream.empty();
+        return count(page).total() > 0 || hasNestedDocuments(page) ? Stream.of(Target.of(root)) : Stream.empty();
+    }
+
+    /**
+     * Frames and embedded objects: their documents' text inherits the html element's language unless they declare
+     * their own, and the static page does not hold it.
+     */
+    private static boolean hasNestedDocuments(Page page) {
+        return !page.document().select("iframe, frame, object, embed").isEmpty();
     }
 
     @Override
@@ -63,6 +79,10 @@ public final class HtmlLangMatchesContent extends AtomicRule {
         String lang = t.element().attr("lang").trim();
         String primary = LanguageTags.primarySubtag(lang);
         ScriptCounts c = count(page);
+        if (hasNestedDocuments(page)) {
+            return Verdict.cantTell("页面内嵌的框架文档也继承此语言，需人工判断默认语言",
+                    "Documents in frames on the page inherit this language too; a person must judge the default language");
+        }
         if (c.total() < ENOUGH_LETTERS) {
             return Verdict.cantTell("页面文字太少，无法判断内容语言", "Too little text to tell the content's language");
         }
@@ -119,29 +139,61 @@ public final class HtmlLangMatchesContent extends AtomicRule {
     }
 
     static ScriptCounts count(Page page) {
-        int[] n = new int[4];
-        Element body = page.document().body();
-        if (body != null) {
-            walk(body, page, n);
-        }
-        return new ScriptCounts(n[0], n[1], n[2], n[3]);
+        return page.memo("ucwvc8-scripts", page.document(), () -> {
+            int[] n = new int[4];
+            Element title = page.document().selectFirst("title");
+            if (title != null) {
+                tally(title.text(), n); // the page title: E is the document element of a top-level browsing context
+            }
+            Element body = page.document().body();
+            if (body != null && !hasOwnLanguage(body)) {
+                walk(body, page, n);
+            }
+            return new ScriptCounts(n[0], n[1], n[2], n[3]);
+        });
     }
 
+    /**
+     * ACT "text inheriting its programmatic language" from the html element: text nodes that are visible or
+     * included in the accessibility tree, and the accessible name and description of elements included in the
+     * accessibility tree, for every element reached without crossing a non-empty lang attribute. Names from content
+     * are those same text nodes again; names given by attribute (aria-label, alt, title, aria-labelledby …) are added.
+     */
     private static void walk(Element e, Page page, int[] n) {
+        boolean exposed = Predicates.isIncludedInAccessibilityTree(e, page);
+        boolean visible = Predicates.isVisible(e, page) != Tri.NO;
+        if (exposed && hasAttributeText(e)) {
+            tally(AccessibleName.of(e, page), n);
+            tally(e.attr("aria-description"), n);
+            for (Element d : Dom.byIdList(page.document(), e.attr("aria-describedby"))) {
+                tally(d.text(), n);
+            }
+        }
         for (Node child : e.childNodes()) {
             if (child instanceof TextNode text) {
-                tally(text.getWholeText(), n);
-            } else if (child instanceof Element el && takesPageLanguage(el, page)) {
+                if (exposed || visible) {
+                    tally(text.getWholeText(), n);
+                }
+            } else if (child instanceof Element el && !SKIPPED.contains(el.normalName()) && !hasOwnLanguage(el)
+                    && !Visibility.notRendered(el, page)) {
                 walk(el, page, n);
             }
         }
     }
 
-    /** Text in another declared language, or not rendered, does not count toward the page's default language. */
-    private static boolean takesPageLanguage(Element e, Page page) {
-        return !SKIPPED.contains(e.normalName()) && !e.hasAttr("lang") && !e.hasAttr("xml:lang")
-                && !Dom.inNonRenderedContainer(e) && Predicates.isVisible(e, page) != Tri.NO
-                && !"true".equals(Dom.attrLower(e, "aria-hidden"));
+    /** A non-empty lang (or xml:lang) attribute: the element and its content take that language instead. */
+    private static boolean hasOwnLanguage(Element e) {
+        return !e.attr("lang").isBlank() || !e.attr("xml:lang").isBlank();
+    }
+
+    private static boolean hasAttributeText(Element e) {
+        for (String a : new String[] {"aria-label", "aria-labelledby", "alt", "title", "aria-describedby",
+                "aria-description", "placeholder"}) {
+            if (e.hasAttr(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void tally(String s, int[] n) {
