@@ -148,11 +148,13 @@ public final class ElementShots {
                     break;
                 }
                 List<Integer> next = new ArrayList<>();
-                boolean progressed = false;
                 for (int i : left) {
                     List<Number> r = rects.get(i);
                     if (r == null) {
-                        continue; // gone or no longer wholly in view: pictured on its own
+                        // not wholly in view (or covered): a later capture; the element this one was for is
+                        // pictured on its own
+                        next.add(i);
+                        continue;
                     }
                     int x = (int) Math.floor(r.get(0).doubleValue() * dpr);
                     int y = (int) Math.floor(r.get(1).doubleValue() * dpr);
@@ -168,13 +170,9 @@ public final class ElementShots {
                     String name = prefix + "-" + (i + 1) + ".png";
                     javax.imageio.ImageIO.write(image.getSubimage(x, y, w, h), "png", folder.resolve(name).toFile());
                     shots.put(targets.get(i), folder.getFileName() + "/" + name);
-                    progressed = true;
                 }
-                if (!progressed) {
-                    break; // the element at the top did not come into view (fixed content, a scroll container)
-                }
-                left = next.stream().filter(i -> i != first).toList();
-                left = new ArrayList<>(left);
+                // the element this capture was for is done either way: at most one capture per element
+                left = new ArrayList<>(next.stream().filter(i -> i != first).toList());
             }
             out.putAll(shots);
         } catch (RuntimeException | IOException e) {
