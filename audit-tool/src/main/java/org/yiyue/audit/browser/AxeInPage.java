@@ -138,14 +138,17 @@ final class AxeInPage {
             throw new IllegalArgumentException("axe options are not JSON: " + optionsJson, e);
         }
         String top = mainFrame(cdp);
-        int context = world(cdp, top, world, script);
-        Object first;
+        int context = context(cdp, top, world);
+        Map<String, Object> answer;
         try {
-            first = call(cdp, context, RUN, true, WHOLE_PAGE, options, limitMillis);
+            answer = (Map<String, Object>) call(cdp, context, RUN, true, WHOLE_PAGE, options, limitMillis);
+            if (answer.get("missing") != null) {
+                context = world(cdp, top, world, script); // a document loaded before the script was added
+                answer = (Map<String, Object>) call(cdp, context, RUN, true, WHOLE_PAGE, options, limitMillis);
+            }
         } catch (AxeError e) {
             return errored(e);
         }
-        Map<String, Object> answer = (Map<String, Object>) first;
         if (answer.get("report") != null) {
             return MAPPER.convertValue(answer.get("report"), Results.class);
         }
@@ -219,16 +222,20 @@ final class AxeInPage {
         }
     }
 
-    /** The execution context of axe-core's world in a frame, with axe-core present (sent once if it is not yet). */
-    private static int world(HasCdp cdp, String frameId, String world, String script) {
-        int context;
+    /** The execution context of axe-core's world in a frame (the world the document-start script ran in). */
+    private static int context(HasCdp cdp, String frameId, String world) {
         try {
             Map<String, Object> r = cdp.executeCdpCommand("Page.createIsolatedWorld", Map.of("frameId", frameId, "worldName", world));
-            context = ((Number) r.get("executionContextId")).intValue();
+            return ((Number) r.get("executionContextId")).intValue();
         } catch (RuntimeException e) {
             // a frame of another renderer process (cross-site iframe) is not this page's to reach
             throw new Unavailable("no isolated world in frame " + frameId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The execution context of axe-core's world in a frame, with axe-core present (sent once if it is not yet). */
+    private static int world(HasCdp cdp, String frameId, String world, String script) {
+        int context = context(cdp, frameId, world);
         Object present = call(cdp, context, "function () { return " + PRESENT + "; }", false);
         if (!Boolean.TRUE.equals(present)) {
             // a document loaded before the script was added to new documents
