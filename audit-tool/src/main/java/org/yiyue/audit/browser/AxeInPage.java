@@ -46,7 +46,7 @@ final class AxeInPage {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    /** World names already added to each browser (one per axe-core script). */
+    /** World names already added to each browser window (one per axe-core script and tab). */
     private static final Map<WebDriver, Set<String>> INSTALLED = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Documents the script had to be sent to (loaded before it was added), and scans left to the builder. */
@@ -107,13 +107,19 @@ final class AxeInPage {
         if (!(driver instanceof HasCdp cdp)) {
             return false;
         }
+        String key;
+        try {
+            key = world + "@" + driver.getWindowHandle(); // DevTools adds the script to the current tab only
+        } catch (RuntimeException e) {
+            return false;
+        }
         Set<String> worlds = INSTALLED.computeIfAbsent(driver, d -> Collections.synchronizedSet(new HashSet<>()));
-        if (worlds.contains(world)) {
+        if (worlds.contains(key)) {
             return true;
         }
         try {
             cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script, "worldName", world));
-            worlds.add(world);
+            worlds.add(key);
             return true;
         } catch (RuntimeException e) {
             return false;
