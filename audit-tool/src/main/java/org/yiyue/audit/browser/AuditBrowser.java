@@ -136,6 +136,16 @@ public final class AuditBrowser implements AutoCloseable {
         }
     }
 
+    /** Whether the browser still answers a WebDriver command (a crashed Chromium or chromedriver does not). */
+    public boolean alive() {
+        try {
+            driver.getWindowHandle();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public ChromeDriver driver() {
         return driver;
     }

@@ -37,6 +37,7 @@ public final class AxeScan {
     public static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     private final String script;
+    private final String world;
     private final String provenance;
     private final boolean embedded;
 
@@ -48,6 +49,7 @@ public final class AxeScan {
     public AxeScan(Path axeScript) throws IOException {
         this.embedded = axeScript == null;
         this.script = embedded ? EmbeddedAxe.get().script() : readScript(axeScript);
+        this.world = AxeInPage.worldName(script);
         this.provenance = axeScript == null ? EmbeddedAxe.get().provenance()
                 : "--axe-script " + axeScript.getFileName() + " (" + EmbeddedAxe.sri("SHA-512", script.getBytes(StandardCharsets.UTF_8)) + ")";
     }
@@ -115,7 +117,7 @@ public final class AxeScan {
     }
 
     private static AxeBuilder configured(String script) {
-        AxeBuilder b = new AxeBuilder().setTimeout(60);
+        AxeBuilder b = new AxeBuilder().setTimeout(TIMEOUT_SECONDS);
         b.setOptions(OPTIONS);
         b.setAxeScriptProvider(new StringAxeScriptProvider(script));
         return b;
@@ -125,9 +127,38 @@ public final class AxeScan {
         return configured(script);
     }
 
+    /** The builder's script timeout (s), also the limit of one axe-core call in the page. */
+    static final int TIMEOUT_SECONDS = 60;
+
+    /**
+     * Adds this axe-core to every document the browser loads from now on, in a world of its own (once per browser;
+     * call it before the page is loaded). Without it {@link #run} still works, sending the script once per document.
+     */
+    public void prepare(WebDriver driver) {
+        AxeInPage.install(driver, script, world);
+    }
+
+    /**
+     * axe-core's results for the page loaded in the driver: in the page's axe-core world ({@link AxeInPage}), or
+     * through the axe-core/selenium builder where that cannot reach every frame.
+     */
+    public Results analyze(WebDriver driver) {
+        try {
+            return AxeInPage.run(driver, script, world, OPTIONS, TIMEOUT_SECONDS * 1000L);
+        } catch (AxeInPage.Unavailable e) {
+            AxeInPage.FALLBACKS.incrementAndGet();
+            return builder().analyze(driver);
+        }
+    }
+
+    /** For the benchmark: how often the script was sent to a document, and how many scans fell back to the builder. */
+    public static String runnerStats() {
+        return "axe-core sent to " + AxeInPage.SENT.get() + " documents, " + AxeInPage.FALLBACKS.get() + " scans by the builder";
+    }
+
     /** Runs axe-core on the current page and returns the version that ran. */
     public String run(WebDriver driver, PageFindings out, List<RuleInfo> catalogue) {
-        Results r = builder().analyze(driver);
+        Results r = analyze(driver);
         if (r.isErrored()) {
             out.cantTell(ENGINE, "axe-error", List.of(), List.of(), "minor", "html", "",
                     Text.of("axe-core 运行出错：" + r.getErrorMessage(), "axe-core failed: " + r.getErrorMessage()),

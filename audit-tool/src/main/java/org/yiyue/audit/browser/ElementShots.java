@@ -16,7 +16,8 @@ import org.yiyue.audit.report.Finding;
 
 /**
  * Cropped screenshots of failing elements as evidence: the element's own box, a few per page, saved as PNG next
- * to the report and referenced from the finding. Elements that are gone, hidden or huge are skipped.
+ * to the report and referenced from the finding. Elements that are gone, hidden or huge are skipped. Elements that
+ * fit in one viewport are cut from one capture of it ({@link #batch}); the rest are pictured one by one.
  */
 public final class ElementShots {
 
@@ -27,6 +28,8 @@ public final class ElementShots {
         Map<String, WebElement> shootable = shootable(driver, findings, max);
         List<Finding> out = new ArrayList<>(findings.size());
         Map<String, String> done = new HashMap<>();
+        // the pictures, a viewport at a time: elements that fit in one viewport come from one capture
+        Map<String, String> batch = batch(driver, findings, shootable, folder, prefix, max);
         int taken = 0;
         for (Finding f : findings) {
             if (!f.failed() || f.target() == null || f.target().isBlank() || "html".equals(f.target())) {
@@ -43,7 +46,9 @@ public final class ElementShots {
                 continue;
             }
             WebElement el = shootable.get(f.target());
-            String shot = el == null ? null : shoot(driver, el, folder, prefix + "-" + (taken + 1) + ".png");
+            String shot = batch.containsKey(f.target()) ? batch.get(f.target())
+                    // numbered after the batch's 1..max, so a picture taken on its own never replaces one of them
+                    : el == null ? null : shoot(driver, el, folder, prefix + "-" + ((batch.isEmpty() ? 0 : max) + taken + 1) + ".png");
             if (shot != null) {
                 taken++;
                 done.put(f.target(), shot);
@@ -60,7 +65,7 @@ public final class ElementShots {
      * selector matches exactly one element, which is displayed and between 2×2 and 2000×1500 px.
      */
     @SuppressWarnings("unchecked")
-    private static Map<String, WebElement> shootable(WebDriver driver, List<Finding> findings, int max) {
+    static Map<String, WebElement> shootable(WebDriver driver, List<Finding> findings, int max) {
         List<String> targets = new ArrayList<>();
         for (Finding f : findings) {
             if (f.failed() && f.target() != null && !f.target().isBlank() && !"html".equals(f.target()) && !targets.contains(f.target())) {
@@ -93,6 +98,108 @@ public final class ElementShots {
             + "  var el = els[0], r = el.getBoundingClientRect();"
             + "  if (r.width < 2 || r.height < 2 || r.width > 2000 || r.height > 1500 || !visible(el)) return null;"
             + "  return el; });";
+
+    /**
+     * The first {@code max} shootable targets in finding order (the ones {@link #attach} pictures), taken a viewport at
+     * a time: the page is scrolled so the next element not yet pictured is at the top, one screenshot of the
+     * viewport is taken (DevTools, PNG) and every element then wholly in view is cut out of it at its own box. Elements
+     * in fixed or sticky position, or not wholly in view, are left to {@link #shoot} (absent from the map). Names are
+     * {@code prefix-N.png} in finding order, as {@link #attach} numbers them; on any failure the map is empty and
+     * every element is pictured on its own.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> batch(WebDriver driver, List<Finding> findings, Map<String, WebElement> shootable, Path folder,
+                                     String prefix, int max) {
+        Map<String, String> out = new HashMap<>();
+        if (!(driver instanceof org.openqa.selenium.chromium.HasCdp cdp) || shootable.isEmpty()) {
+            return out;
+        }
+        // the targets attach() will picture, with the number it gives each
+        List<String> targets = new ArrayList<>();
+        for (Finding f : findings) {
+            if (targets.size() >= max) {
+                break;
+            }
+            if (f.failed() && shootable.containsKey(f.target()) && !targets.contains(f.target())) {
+                targets.add(f.target());
+            }
+        }
+        try {
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            List<WebElement> els = targets.stream().map(shootable::get).toList();
+            List<Number> tops = (List<Number>) js.executeScript(DOC_TOPS, els);
+            List<Integer> left = new ArrayList<>();
+            for (int i = 0; i < targets.size(); i++) {
+                if (tops.get(i) != null) {
+                    left.add(i);
+                }
+            }
+            left.sort(java.util.Comparator.comparingDouble(i -> tops.get(i).doubleValue()));
+            Map<String, String> shots = new HashMap<>();
+            while (!left.isEmpty()) {
+                int first = left.get(0);
+                Map<String, Object> view = (Map<String, Object>) js.executeScript(SCROLL_AND_MEASURE, tops.get(first), els);
+                double dpr = ((Number) view.get("dpr")).doubleValue();
+                List<List<Number>> rects = (List<List<Number>>) view.get("rects");
+                // optimizeForSpeed: Chromium's fastest PNG compression (the pixels are the same, the file larger)
+                Map<String, Object> shot = cdp.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "optimizeForSpeed", true));
+                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(
+                        new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(String.valueOf(shot.get("data")))));
+                if (image == null) {
+                    break;
+                }
+                List<Integer> next = new ArrayList<>();
+                for (int i : left) {
+                    List<Number> r = rects.get(i);
+                    if (r == null) {
+                        // not wholly in view (or covered): a later capture; the element this one was for is
+                        // pictured on its own
+                        next.add(i);
+                        continue;
+                    }
+                    int x = (int) Math.floor(r.get(0).doubleValue() * dpr);
+                    int y = (int) Math.floor(r.get(1).doubleValue() * dpr);
+                    int w = (int) Math.ceil(r.get(2).doubleValue() * dpr);
+                    int h = (int) Math.ceil(r.get(3).doubleValue() * dpr);
+                    w = Math.min(w, image.getWidth() - x);
+                    h = Math.min(h, image.getHeight() - y);
+                    if (x < 0 || y < 0 || w < 2 || h < 2) {
+                        next.add(i);
+                        continue;
+                    }
+                    Files.createDirectories(folder);
+                    String name = prefix + "-" + (i + 1) + ".png";
+                    javax.imageio.ImageIO.write(image.getSubimage(x, y, w, h), "png", folder.resolve(name).toFile());
+                    shots.put(targets.get(i), folder.getFileName() + "/" + name);
+                }
+                // the element this capture was for is done either way: at most one capture per element
+                left = new ArrayList<>(next.stream().filter(i -> i != first).toList());
+            }
+            out.putAll(shots);
+        } catch (RuntimeException | IOException e) {
+            return new HashMap<>(); // each element on its own, as before
+        }
+        return out;
+    }
+
+    /** Each element's top in document coordinates, or null for one in fixed or sticky position (it moves with the view). */
+    private static final String DOC_TOPS = "return arguments[0].map(function (el) {"
+            + "  for (var e = el; e && e.nodeType === 1; e = e.parentElement) {"
+            + "    var p = getComputedStyle(e).position; if (p === 'fixed' || p === 'sticky') return null; }"
+            + "  return el.getBoundingClientRect().top + window.scrollY; });";
+
+    /**
+     * Scrolls so that a document position is a quarter down the viewport (room for a fixed header above it), then
+     * each element's box in the viewport, or null when it is not wholly in view or something else covers its centre.
+     */
+    private static final String SCROLL_AND_MEASURE = "var vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;"
+            + "window.scrollTo(window.scrollX, Math.max(0, arguments[0] - vh / 4));"
+            + "return {dpr: window.devicePixelRatio, rects: arguments[1].map(function (el) {"
+            + "  var r = el.getBoundingClientRect();"
+            + "  if (r.left < 0 || r.top < 0 || r.right > vw || r.bottom > vh) return null;"
+            + "  var hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+            + "  if (hit && hit !== el && !el.contains(hit) && !hit.contains(el)) return null;"
+            + "  return [r.left, r.top, r.width, r.height]; })};";
 
     private static String shoot(WebDriver driver, WebElement el, Path folder, String name) {
         try {

@@ -17,29 +17,39 @@ import org.openqa.selenium.chromium.HasCdp;
  */
 public final class PageRecorder {
 
-    private static final Set<WebDriver> INSTALLED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    /** Per browser, the windows (tabs) the scripts were added to: DevTools adds them to one tab, not to the browser. */
+    private static final Map<WebDriver, Set<String>> INSTALLED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private PageRecorder() {
     }
 
     /**
-     * Installs once per browser; later calls do nothing. Takes effect from the next navigation. Never throws: without
+     * Installs once per browser window; later calls for the same window do nothing. Takes effect from the next navigation. Never throws: without
      * the recorder (a driver without DevTools, a refused command) the two checks say they could not run, and the
      * rest of the audit goes on.
      */
     public static boolean install(WebDriver driver) {
-        if (INSTALLED.contains(driver)) {
-            return true;
-        }
         if (!(driver instanceof HasCdp cdp)) {
             return false;
+        }
+        // the window the next page loads in: after a page or a check left the driver in another window (one the page
+        // opened, axe-core/selenium's blank window) that window needs the scripts too, or its pages go unrecorded
+        String window;
+        try {
+            window = driver.getWindowHandle();
+        } catch (RuntimeException e) {
+            return false;
+        }
+        Set<String> windows = INSTALLED.computeIfAbsent(driver, d -> Collections.synchronizedSet(new java.util.HashSet<>()));
+        if (windows.contains(window)) {
+            return true;
         }
         try {
             for (String script : new String[] {"page-recorder.js", "context-guard.js"}) {
                 String source = Scripts.get(script).substring("return ".length());
                 cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
             }
-            INSTALLED.add(driver);
+            windows.add(window);
             return true;
         } catch (RuntimeException e) {
             return false;

@@ -25,6 +25,7 @@ import org.yiyue.audit.plan.CertificationPlan;
 import org.yiyue.audit.plan.PlanReader;
 import org.yiyue.audit.plan.SessionWalker;
 import org.yiyue.audit.report.AuditReport;
+import org.yiyue.audit.report.PageReport;
 import org.yiyue.audit.report.ManualResult;
 import org.yiyue.audit.report.ReportWriter;
 
@@ -146,6 +147,10 @@ public final class AuditCommand implements Callable<Integer> {
         long audited = report.pages().stream().filter(p -> p.audited()).count();
         out.println("站点 site " + report.siteId() + ": " + audited + "/" + report.pages().size() + " pages audited, "
                 + report.failures() + " failed elements");
+        for (PageReport p : report.incompletePages()) {
+            out.println("  " + (p.audited() ? "浏览器检查未完成，仅有静态结果 browser checks failed, static results only: "
+                    : "未审计 not audited: ") + p.url() + " (" + p.status() + (p.detail().isEmpty() ? "" : ", " + p.detail()) + ")");
+        }
         report.scores().forEach(s -> out.println("  score " + s.standard() + " = " + (s.value() < 0 ? "n/a" : s.value())
                 + " (decided " + s.decided() + "/" + s.total() + ", our formula)" + (s.vetoFailed() ? " VETO ITEM FAILED" : "")));
         files.forEach(f -> out.println("  wrote " + f));

@@ -174,6 +174,14 @@ public final class CertifyCommand implements Callable<Integer> {
         n.put("origin", site.baseUrl().toString());
         n.put("pagesAudited", r.pages().stream().filter(PageReport::audited).count());
         n.put("pagesNotAudited", r.pages().stream().filter(p -> !p.audited()).count());
+        // pages not audited in full, by name: never only a count (browser part failed: static results only)
+        ArrayNode incomplete = n.putArray("pagesIncomplete");
+        for (PageReport p : r.incompletePages()) {
+            ObjectNode x = incomplete.addObject();
+            x.put("url", p.url());
+            x.put("status", p.status());
+            x.put("detail", p.detail());
+        }
         n.put("failedElements", r.failures());
         Map<String, Integer> bySc = new TreeMap<>();
         for (Finding f : r.findings()) {

@@ -20,7 +20,8 @@ import org.yiyue.audit.report.Verdict;
  * <li>{@code score:N}: a technical score below N</li>
  * <li>{@code sc:X.Y.Z}: WCAG success criterion X.Y.Z failed</li>
  * <li>{@code veto}: a likely 适老化 veto item failed</li>
- * <li>{@code unaudited}: a page could not be audited (404, timeout, not HTML …)</li>
+ * <li>{@code unaudited}: a page could not be audited (404, timeout, not HTML …), or in a browser audit its browser
+ *     checks failed</li>
  * </ul>
  */
 public record FailOn(String kind, String value) {
@@ -93,8 +94,8 @@ public record FailOn(String kind, String value) {
             case "veto" -> r.requirements().stream().filter(RequirementResult::veto).filter(x -> x.verdict() == Verdict.FAILED)
                     .findFirst().map(x -> "veto item " + x.id() + " failed");
             case "unaudited" -> {
-                long n = r.pages().stream().filter(p -> !p.audited()).count();
-                yield n == 0 ? Optional.empty() : Optional.of(n + " pages could not be audited");
+                long n = r.incompletePages().size();
+                yield n == 0 ? Optional.empty() : Optional.of(n + " pages could not be audited (in full)");
             }
             default -> Optional.empty();
         };

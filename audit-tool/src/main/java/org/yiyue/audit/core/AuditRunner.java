@@ -161,6 +161,13 @@ public final class AuditRunner {
                 throw e;
             }
         }
+        // pages no worker took (the workers were interrupted) are reported as not audited, never left out
+        for (Sampler.Entry left; (left = queue.poll()) != null; ) {
+            CrawledPage page = byUrl.get(left.url());
+            results.add(new PageReport(left.url().toString(), "", page == null ? "" : page.pageType(),
+                    left.reason().name().toLowerCase(java.util.Locale.ROOT) + ": " + left.detail(), "desktop", "error", 0,
+                    "not audited: the audit's workers stopped before this page", 0, List.of(), Map.of()));
+        }
         if (failure.get() != null) {
             Throwable t = failure.get();
             if (t instanceof RuntimeException re) {
@@ -226,20 +233,40 @@ public final class AuditRunner {
                 browserVersion.set(browser.version());
             }
             Sampler.Entry e;
-            while ((e = queue.poll()) != null && failure.get() == null) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
-                }
+            // a page taken from the queue is always reported: the checks come before the poll
+            while (failure.get() == null && !Thread.currentThread().isInterrupted() && (e = queue.poll()) != null) {
                 CrawledPage page = byUrl.get(e.url());
                 if (page == null) { // a process step the crawl did not reach
                     var f = fetcher.fetch(e.url());
                     page = new CrawledPage(e.url(), 0, "process", f, "",
                             f.isHtml() ? PageTypes.template(e.url()) : "", List.of());
+                } else if (transientFailure(page.fetch())) {
+                    // a timeout or network error in the crawl (a loaded machine, a busy server): fetched once more
+                    var f = fetcher.fetch(e.url());
+                    if (f instanceof org.yiyue.audit.crawl.FetchResult.Html h) {
+                        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(h.html(), h.finalUrl().toString());
+                        page = new CrawledPage(page.url(), page.depth(), page.via(), f, doc.title(), PageTypes.of(e.url(), doc),
+                                page.links());
+                    }
                 }
                 String reason = e.reason().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.detail();
+                int pageIndex = index.incrementAndGet();
                 PageReport r;
                 try {
-                    r = auditor.audit(page, reason, browser, index.incrementAndGet());
+                    r = auditor.audit(page, reason, browser, pageIndex);
+                    if (browser != null && "audited-static".equals(r.status())) {
+                        // the browser part failed (a page load timeout, a browser that died): once more, in a
+                        // browser that answers; a second failure stays in the report as such, never as a full audit
+                        if (!browser.alive()) {
+                            browser.close();
+                            browser = null;
+                            browser = browsers == null ? AuditBrowser.start(config.loopbackOnly(), config.pageTimeout())
+                                    : browsers.take(config.loopbackOnly(), config.pageTimeout());
+                        }
+                        PageReport again = auditor.audit(page, reason, browser, pageIndex);
+                        r = again.audited() && !"audited-static".equals(again.status()) ? again
+                                : withDetail(again, again.detail() + " (second attempt; first: " + r.detail() + ")");
+                    }
                 } catch (RuntimeException ex) {
                     // a bug or a dead browser must not lose the run: the page is reported as not audited
                     r = new PageReport(e.url().toString(), "", page.pageType(), reason, "desktop", "error", 0,
@@ -261,6 +288,17 @@ public final class AuditRunner {
                 }
             }
         }
+    }
+
+    /** Fetch outcomes that another try may change (the crawl's fetch ran out of time or lost its connection). */
+    static boolean transientFailure(org.yiyue.audit.crawl.FetchResult f) {
+        return f instanceof org.yiyue.audit.crawl.FetchResult.Failure x
+                && List.of("timeout", "network-error", "connection-refused", "interrupted").contains(x.kind());
+    }
+
+    private static PageReport withDetail(PageReport p, String detail) {
+        return new PageReport(p.url(), p.title(), p.pageType(), p.sample(), p.device(), p.status(), p.httpStatus(), detail,
+                p.millis(), p.findings(), p.ruleOutcomes());
     }
 
     /** A key per fetched HTML page that is equal when the pages' text is (one page under two URLs). */

@@ -96,6 +96,7 @@ public final class PageAuditor {
                 }
                 browser.cookiesFor(crawled.url(), config.cookies());
                 PageRecorder.install(d); // timers, DOM changes and listeners from document start, for two checks below
+                axe.prepare(d); // axe-core in its own world of every document: not sent again for each page
                 StepTimes t = times;
                 t.time("load", () -> d.get(url));
                 // from here on, what the page starts by itself (a redirect on focus or resize) is cancelled: every check sees this page

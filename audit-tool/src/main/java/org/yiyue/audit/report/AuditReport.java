@@ -70,4 +70,12 @@ public record AuditReport(
     public List<Finding> findings() {
         return pages.stream().flatMap(p -> p.findings().stream()).toList();
     }
+
+    /**
+     * Pages this audit did not audit in full: not audited at all (fetch failed, not HTML …), and in a browser audit
+     * the pages whose browser part failed and that have static results only. Reports and the CLI name them.
+     */
+    public List<PageReport> incompletePages() {
+        return pages().stream().filter(p -> !p.audited() || (!scope().staticOnly() && "audited-static".equals(p.status()))).toList();
+    }
 }

@@ -50,6 +50,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--static-rounds", paramLabel = "N", description = "static-only repetitions, the first one is warm-up (default: ${DEFAULT-VALUE})")
     int staticRounds = 3;
 
+    @Option(names = "--builder", description = "also time axe-only scans through the axe-core/selenium builder (the script sent per call, a blank window per page), as the audit ran axe-core before")
+    boolean builder;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -68,6 +71,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
             // axe-only before and after the full audits: the ratio uses their mean, so a change of load mid-run is shared
             AxeOnlyScan.Timing axeBefore = AxeOnlyScan.time(pages, u -> u.getPath().startsWith("/m/"), Duration.ofSeconds(30));
             report(out, "axe-only, 1 browser" + failedNote(axeBefore), new Result(axeBefore.pages(), axeBefore.millis() / 1e3, axeBefore.perPageMillis()));
+            if (builder) {
+                AxeOnlyScan.Timing b = AxeOnlyScan.time(pages, u -> u.getPath().startsWith("/m/"), Duration.ofSeconds(30), true);
+                report(out, "axe-only, builder" + failedNote(b), new Result(b.pages(), b.millis() / 1e3, b.perPageMillis()));
+            }
             Result full1 = null;
             for (int w : workers) {
                 StepTimes steps = StepTimes.recording();
@@ -76,6 +83,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 out.println("  time per step, summed over pages (ms): " + steps.millis());
                 out.println("  time per step, mean per page (ms):     " + perPage(steps, r.pages()));
                 out.println("  browsers started: " + r.browsersStarted() + " for " + siteIds.size() + " site audits (kept warm across sites)");
+                out.println("  " + org.yiyue.audit.browser.AxeScan.runnerStats() + "; " + loadAverage());
                 if (w == 1) {
                     full1 = r;
                 }
@@ -110,8 +118,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private static void report(PrintWriter out, String mode, Result r) {
-        out.printf("%-28s %3d pages in %6.1f s = %6.2f pages/s, %6.0f ms per page%n", mode, r.pages(), r.seconds(),
-                r.pages() / r.seconds(), r.perPageMillis());
+        out.printf("%-28s %3d pages in %6.1f s = %6.2f pages/s, %6.0f ms per page (%s)%n", mode, r.pages(), r.seconds(),
+                r.pages() / r.seconds(), r.perPageMillis(), loadAverage());
         out.flush();
     }
 

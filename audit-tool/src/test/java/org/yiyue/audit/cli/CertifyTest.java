@@ -75,6 +75,15 @@ class CertifyTest {
             URI origin = sites.origin(id);
             assertTrue(site.get("pagesAudited").asInt() >= catalog.site(id).pages().size() - 1, id + " pages audited");
             AuditReport r = JsonReport.read(out.resolve(id).resolve("report.json"));
+            // every page a defect is on was audited in full (browser included): a page lost or left with static
+            // results only fails here by name, not as an unexplained drop in recall
+            for (String page : catalog.defects(id).stream().map(ReplicaCatalog.Defect::page).distinct().toList()) {
+                List<PageReport> found = r.pages().stream().filter(pg -> DefectMatcher.samePage(pg.url(), origin.resolve(page))).toList();
+                assertTrue(!found.isEmpty(), id + page + " is in the report (pages: " + r.pages().stream().map(PageReport::url).toList() + ")");
+                assertTrue(found.stream().anyMatch(pg -> pg.status().equals("audited")), id + page + " audited with the browser: "
+                        + found.stream().map(pg -> pg.status() + " " + pg.detail()).toList());
+            }
+            assertEquals(r.incompletePages().size(), site.get("pagesIncomplete").size(), id + " summary names the incomplete pages");
             for (ReplicaCatalog.ControlPage c : catalog.controlPages(id)) {
                 PageReport p = r.pages().stream().filter(pg -> DefectMatcher.samePage(pg.url(), origin.resolve(c.page()))).findFirst().orElse(null);
                 assertTrue(p != null && p.audited(), id + c.page() + " audited");

@@ -1,0 +1,101 @@
+package org.yiyue.audit.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.yiyue.audit.crawl.TestServer;
+import org.yiyue.audit.report.Finding;
+import org.yiyue.rules.model.Text;
+
+/**
+ * Screenshots of failing elements, a viewport at a time: each element is cut out of a capture at its own box (so the
+ * picture shows the element, in its colour, at the device's pixel ratio), one picture per element and finding target,
+ * distinct files, up to the page's limit — elements under a fixed header and far down the page included.
+ */
+class ElementShotsTest {
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        StringBuilder body = new StringBuilder("<div id=\"bar\" style=\"position:fixed;top:0;left:0;right:0;height:120px;background:#00f\">栏</div>"
+                + "<div style=\"height:150px\"></div>");
+        String[] colours = {"#f00", "#0f0", "#ff0", "#0ff", "#f0f"};
+        for (int i = 0; i < colours.length; i++) {
+            // the fourth element sits far down the page: a second viewport
+            body.append("<div style=\"height:").append(i == 3 ? 2400 : 40).append("px\"></div>")
+                    .append("<div id=\"e").append(i).append("\" style=\"width:").append(100 + 20 * i)
+                    .append("px;height:50px;background:").append(colours[i]).append("\"></div>");
+        }
+        body.append("<div style=\"height:1200px\"></div>");
+        server = new TestServer().html("/p.html", "<!doctype html><html lang=\"zh-CN\"><head><title>p</title>"
+                + "<meta name=\"viewport\" content=\"width=device-width\"><style>body{margin:0}</style></head><body>" + body + "</body></html>");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static Finding failed(String target) {
+        return new Finding("p", "yiyue", "r", "failed", List.of("1.1.1"), List.of(), "serious", target, "", Text.of("x", "x"),
+                Text.of("y", "y"), null, List.of());
+    }
+
+    @Test
+    void elementsAreCutFromViewportCapturesAtTheirOwnBox(@TempDir Path out) throws Exception {
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            findings.add(failed("#e" + i));
+        }
+        findings.add(failed("#e1")); // a second finding on the same element shares its picture
+        Map<String, int[]> expected = Map.of("#e0", new int[] {100, 50, 0xff0000}, "#e1", new int[] {120, 50, 0x00ff00},
+                "#e2", new int[] {140, 50, 0xffff00}, "#e3", new int[] {160, 50, 0x00ffff});
+        for (boolean mobile : new boolean[] {false, true}) {
+            try (AuditBrowser browser = AuditBrowser.start(true, Duration.ofSeconds(30))) {
+                ChromeDriver d = browser.driver();
+                if (mobile) {
+                    d.executeCdpCommand("Emulation.setDeviceMetricsOverride", AuditBrowser.MOBILE_METRICS);
+                }
+                d.get(server.url("/p.html").toString());
+                Path folder = out.resolve(mobile ? "m" : "d").resolve("shots");
+                List<Finding> shot = ElementShots.attach(d, findings, folder, "p0001", 4);
+                int scale = mobile ? 2 : 1;
+                Set<String> files = new HashSet<>();
+                for (int i = 0; i < 4; i++) {
+                    Finding f = shot.get(i);
+                    assertNotNull(f.screenshot(), f.target());
+                    files.add(f.screenshot());
+                    BufferedImage img = ImageIO.read(folder.getParent().resolve(f.screenshot()).toFile());
+                    int[] want = expected.get(f.target());
+                    assertEquals(want[0] * scale, img.getWidth(), f.target() + " width");
+                    assertEquals(want[1] * scale, img.getHeight(), f.target() + " height");
+                    assertEquals(want[2], img.getRGB(img.getWidth() / 2, img.getHeight() / 2) & 0xffffff, f.target() + " colour");
+                }
+                assertEquals(4, files.size(), "one file per element");
+                assertNull(shot.get(4).screenshot(), "the page's limit of pictures");
+                assertEquals(shot.get(1).screenshot(), shot.get(5).screenshot());
+                // all four came from viewport captures (two: e3 is a viewport further down), none on its own
+                Map<String, String> batch = ElementShots.batch(d, findings, ElementShots.shootable(d, findings, 4), folder, "again", 4);
+                assertEquals(Set.of("#e0", "#e1", "#e2", "#e3"), batch.keySet());
+            }
+        }
+    }
+}
