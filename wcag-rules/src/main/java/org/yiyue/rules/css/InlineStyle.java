@@ -22,11 +22,16 @@ public final class InlineStyle {
         this.declarations = declarations;
     }
 
+    private static final InlineStyle EMPTY = new InlineStyle(Map.of());
+
     public static InlineStyle of(Element element) {
         return parse(element.attr("style"));
     }
 
     public static InlineStyle parse(String style) {
+        if (style == null || style.isBlank()) {
+            return EMPTY; // most elements: no map to build
+        }
         Map<String, Declaration> map = new LinkedHashMap<>();
         if (style != null && !style.isBlank()) {
             for (String part : style.split(";")) {
@@ -51,6 +56,10 @@ public final class InlineStyle {
             }
         }
         return new InlineStyle(map);
+    }
+
+    public boolean isEmpty() {
+        return declarations.isEmpty();
     }
 
     public Optional<Declaration> get(String property) {

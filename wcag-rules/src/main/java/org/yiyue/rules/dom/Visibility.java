@@ -133,11 +133,14 @@ public final class Visibility {
 
     private static boolean staticallyConcealed(Element p) {
         InlineStyle s = InlineStyle.of(p);
+        if (s.isEmpty()) {
+            return false;
+        }
         if (s.value("opacity").map(v -> v.equals("0") || v.equals("0.0")).orElse(false)) {
             return true;
         }
-        boolean zeroW = s.value("width").map(v -> v.matches("0(px)?")).orElse(false);
-        boolean zeroH = s.value("height").map(v -> v.matches("0(px)?")).orElse(false);
+        boolean zeroW = s.value("width").map(v -> ZERO.matcher(v).matches()).orElse(false);
+        boolean zeroH = s.value("height").map(v -> ZERO.matcher(v).matches()).orElse(false);
         boolean overflowHidden = s.value("overflow").map(v -> v.equals("hidden")).orElse(false);
         if (zeroW && zeroH || (zeroW || zeroH) && overflowHidden) {
             return true;
@@ -152,8 +155,12 @@ public final class Visibility {
             }
         }
         String clip = s.value("clip").orElse("");
-        return clip.replace(" ", "").matches("rect\\(0(px)?,?0(px)?,?0(px)?,?0(px)?\\)");
+        return !clip.isEmpty() && ZERO_RECT.matcher(clip.replace(" ", "")).matches();
     }
+
+    private static final java.util.regex.Pattern ZERO = java.util.regex.Pattern.compile("0(px)?");
+    private static final java.util.regex.Pattern ZERO_RECT =
+            java.util.regex.Pattern.compile("rect\\(0(px)?,?0(px)?,?0(px)?,?0(px)?\\)");
 
     /** A negative offset of 1000 CSS px or more (em/rem counted at 16 px): the classic off-screen hiding. */
     private static boolean farOffScreen(String value) {

@@ -44,7 +44,7 @@ public abstract class AtomicRule implements Rule {
             if (t.attribute() != null) {
                 selector = selector + " [" + t.attribute() + "]";
             }
-            String snippet = Selectors.snippet(t.element());
+            String snippet = Selectors.snippet(t.element(), page);
             out.add(Verdict.toOutcome(v, id(), selector, snippet, fix()));
         });
         if (out.isEmpty()) {

@@ -22,6 +22,6 @@ public abstract class ElementRule extends AtomicRule {
 
     @Override
     protected final Stream<Target> applicability(Page page) {
-        return page.document().select(candidates()).stream().filter(e -> applies(e, page)).map(Target::of);
+        return page.select(candidates()).stream().filter(e -> applies(e, page)).map(Target::of);
     }
 }

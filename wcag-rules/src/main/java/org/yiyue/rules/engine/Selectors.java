@@ -23,27 +23,57 @@ public final class Selectors {
     public static String unique(Element e, org.yiyue.rules.page.Page page) {
         java.util.Map<String, Integer> ids = page == null ? idCounts(e.ownerDocument())
                 : page.memo("ids", page.document(), () -> idCounts(page.document()));
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        // walk up to a stop or to an ancestor whose path is known (memoised per page: rules target the same
+        // elements, and paths share their ancestors' prefix), then build the paths back down
+        java.util.ArrayDeque<Element> below = new java.util.ArrayDeque<>();
+        String path = null;
         for (Element p = e; p != null; p = p.parent()) {
-            String id = p.id();
-            if (!id.isEmpty() && IDENT.matcher(id).matches() && ids.getOrDefault(id, 0) == 1) {
-                parts.push("#" + id);
+            String known = page == null ? null : page.known("unique-selector", p);
+            if (known != null) {
+                path = known;
                 break;
             }
-            if (p.parent() == null || p.normalName().equals("html")) {
-                parts.push(p.normalName());
+            String stop = stop(p, ids);
+            if (stop != null) {
+                path = remember(page, p, stop);
                 break;
             }
-            parts.push(cssTag(p) + ":nth-child(" + (p.elementSiblingIndex() + 1) + ")");
+            below.push(p);
         }
-        return String.join(" > ", parts);
+        while (!below.isEmpty()) {
+            Element p = below.pop();
+            path = remember(page, p, (path == null ? "" : path + " > ") + part(p));
+        }
+        return path;
+    }
+
+    private static String remember(org.yiyue.rules.page.Page page, Element e, String path) {
+        return page == null ? path : page.memo("unique-selector", e, () -> path);
+    }
+
+    /** Where a path starts: the closest element with a page-unique id, or the root. Null when it goes on upwards. */
+    private static String stop(Element p, java.util.Map<String, Integer> ids) {
+        String id = p.id();
+        if (!id.isEmpty() && IDENT.matcher(id).matches() && ids.getOrDefault(id, 0) == 1) {
+            return "#" + id;
+        }
+        if (p.parent() == null || p.normalName().equals("html")) {
+            return p.normalName();
+        }
+        return null;
+    }
+
+    private static String part(Element p) {
+        return cssTag(p) + ":nth-child(" + (p.elementSiblingIndex() + 1) + ")";
     }
 
     private static final java.util.regex.Pattern IDENT = java.util.regex.Pattern.compile("-?[A-Za-z_][A-Za-z0-9_-]*");
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*");
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
 
     private static String cssTag(Element p) {
         String tag = p.tagName().toLowerCase(java.util.Locale.ROOT);
-        return tag.matches("[a-z][a-z0-9-]*") ? tag : "*";
+        return TAG.matcher(tag).matches() ? tag : "*";
     }
 
     private static java.util.Map<String, Integer> idCounts(org.jsoup.nodes.Document doc) {
@@ -63,13 +93,22 @@ public final class Selectors {
      * subtree, which on a body or html element would cost the whole document.
      */
     public static String snippet(Element e) {
+        return build(e);
+    }
+
+    /** The same snippet, memoised on the page (several rules report the same element). */
+    public static String snippet(Element e, org.yiyue.rules.page.Page page) {
+        return page.memo("snippet", e, () -> build(e));
+    }
+
+    private static String build(Element e) {
         String open;
         try {
             Element shallow = e.shallowClone();
             shallow.removeAttr("data-yiyue-i"); // never leak the collector's bookkeeping attributes into reports
             shallow.removeAttr("data-yiyue-shadow");
             shallow.removeAttr(org.yiyue.rules.page.MediaFacts.ATTRIBUTE);
-            String html = shallow.outerHtml().replaceAll("\\s+", " ").trim();
+            String html = BLANKS.matcher(shallow.outerHtml()).replaceAll(" ").trim();
             String close = "</" + e.tagName() + ">";
             open = html.endsWith(close) ? html.substring(0, html.length() - close.length()) : html;
             if (html.equals(open)) {
@@ -80,7 +119,7 @@ public final class Selectors {
         }
         StringBuilder text = new StringBuilder();
         preview(e, text, SNIPPET_MAX);
-        String inner = text.toString().replaceAll("\\s+", " ").trim();
+        String inner = BLANKS.matcher(text).replaceAll(" ").trim();
         return cut(open + inner + (e.childNodeSize() > 0 ? "</" + e.tagName() + ">" : ""));
     }
 

@@ -1,5 +1,6 @@
 package org.yiyue.rules.page;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,8 @@ public final class Page {
     private final RenderedFacts facts;
     private final DocumentKind kind;
     /** Per-page memo of derived facts (roles, hidden state): rules run on one Page, possibly in parallel. */
-    private final ConcurrentHashMap<Object, Object> memo = new ConcurrentHashMap<>();
+    // sized for a large page up front: rehashing a growing memo cost the largest real page ~4 % of a run
+    private final ConcurrentHashMap<Object, Object> memo = new ConcurrentHashMap<>(1 << 13);
 
     private record Key(String kind, Element element) {
     }
@@ -67,6 +69,28 @@ public final class Page {
 
     public boolean rendered() {
         return facts != null;
+    }
+
+    /**
+     * The elements a CSS query selects, in document order, memoised per page: many rules pre-filter with the same
+     * query ("*" above all), and each fresh query walks the whole document.
+     */
+    public List<Element> select(String css) {
+        return memo("select:" + css, document, () -> {
+            List<Element> all = memo("select:*", document, () -> List.copyOf(document.getAllElements()));
+            if (css.equals("*")) {
+                return all;
+            }
+            // matching the one memoised element list is cheaper than a fresh document walk per query
+            org.jsoup.select.Evaluator evaluator = org.jsoup.select.QueryParser.parse(css);
+            return all.stream().filter(e -> evaluator.matches(document, e)).toList();
+        });
+    }
+
+    /** A memoised value, or null when none was computed yet. */
+    @SuppressWarnings("unchecked")
+    public <T> T known(String kind, Element element) {
+        return (T) memo.get(new Key(kind, element));
     }
 
     /** Computes once per page and element; the value must depend only on the page. Null values are not cached. */

@@ -47,7 +47,7 @@ public abstract class PageCheck implements Rule {
         List<Outcome> out = new ArrayList<>();
         for (Finding f : findings(page)) {
             String sel = Selectors.unique(f.element(), page);
-            String snip = Selectors.snippet(f.element());
+            String snip = Selectors.snippet(f.element(), page);
             out.add(Verdict.toOutcome(f.verdict(), id(), sel, snip, meta.help()));
         }
         if (out.isEmpty()) {

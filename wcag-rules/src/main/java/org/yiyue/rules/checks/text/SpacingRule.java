@@ -2,6 +2,7 @@ package org.yiyue.rules.checks.text;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -41,24 +42,18 @@ abstract class SpacingRule extends AtomicRule {
 
     @Override
     protected Stream<Target> applicability(Page page) {
-        // only elements at or under a style attribute naming the property can have such a value (cheap pre-filter)
-        Set<Element> declaring = Collections.newSetFromMap(new IdentityHashMap<>());
-        declaring.addAll(page.document().select("[style*=" + property + "]"));
-        if (declaring.isEmpty()) {
-            return Stream.empty();
-        }
-        return page.document().getAllElements().stream()
-                .filter(e -> underDeclaration(e, declaring) && applies(e, page))
+        // The value can only come from an important style-attribute declaration of the property on the element or an
+        // ancestor (SpacingSource), so only the subtrees of such declarations are candidates; walking every element's
+        // ancestors instead cost the largest real page 2 ms per run.
+        List<Element> declaring = page.document().select("[style*=" + property + "]").stream()
+                .filter(e -> InlineStyle.of(e).get(property).map(InlineStyle.Declaration::important).orElse(false))
+                .toList();
+        Set<Element> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        return declaring.stream()
+                .flatMap(d -> d.getAllElements().stream())
+                .filter(seen::add) // a declaration nested in another's subtree is visited once, in document order
+                .filter(e -> applies(e, page))
                 .map(Target::of);
-    }
-
-    private static boolean underDeclaration(Element e, Set<Element> declaring) {
-        for (Element p = e; p != null; p = p.parent()) {
-            if (declaring.contains(p)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean applies(Element e, Page page) {
