@@ -199,4 +199,23 @@ class FactsCollectorTest {
         assertEquals(null, out.get("#pad"), out.toString());
         assertEquals("failed", out.get("#far"), out.toString());
     }
+
+    @Test
+    void focusFactsFollowHtmlFocusableAreas() throws Exception {
+        // tabIndex is 0 for every a (HTML's default) although an a without href is no focusable area, and a control
+        // in a disabled fieldset is disabled although its own disabled property is false: neither is in sequential
+        // focus navigation (ACT 307n5z, oj04fd, 6cfa84, 0ssw9k read that fact)
+        Page page = load("focusable.html", "<!doctype html><html lang=en><head><title>t</title></head><body>"
+                + "<div id=btn role=button tabindex=0>Save <a id=noref>no link</a></div>"
+                + "<fieldset disabled><div id=radio role=radio aria-checked=false>x <input id=off aria-label=x></div></fieldset>"
+                + "<div id=tab role=tab aria-selected=true>Tab <a id=link href=#x>link</a></div></body></html>");
+        Map<String, String> out = outcomes(page, "presentational-children-no-focusable");
+        assertEquals("passed", out.get("#btn"), out.toString());
+        assertEquals("passed", out.get("#radio"), out.toString());
+        assertEquals("failed", out.get("#tab"), out.toString());
+        Map<String, String> focus = outcomes(page, "focus-visible");
+        assertEquals(null, focus.get("#noref"), focus.toString());
+        assertEquals(null, focus.get("#off"), focus.toString());
+        assertTrue(focus.containsKey("#link"), focus.toString());
+    }
 }

@@ -65,14 +65,21 @@ public final class AriaRoles {
             caption code deletion emphasis generic insertion paragraph presentation none strong subscript superscript
             doc-pagebreak""");
 
-    /** Required states and properties without an implicit default value (conservative subset of ARIA 1.2). */
+    /**
+     * Required states and properties of ARIA 1.2 roles, without those that have a default value: per ACT 4e8ab6's
+     * text, in ARIA 1.2 only aria-selected of option and tab has one (so those two are left out). Combobox's
+     * aria-controls is left out too: ARIA 1.2 asks for it only while the popup is shown.
+     */
     public static final Map<String, List<String>> REQUIRED_STATES = Map.of(
             "checkbox", List.of("aria-checked"),
             "combobox", List.of("aria-expanded"),
             "heading", List.of("aria-level"),
+            "menuitemcheckbox", List.of("aria-checked"),
+            "menuitemradio", List.of("aria-checked"),
             "switch", List.of("aria-checked"),
             "radio", List.of("aria-checked"),
             "meter", List.of("aria-valuenow"),
+            "slider", List.of("aria-valuenow"),
             "scrollbar", List.of("aria-controls", "aria-valuenow"));
 
     /** Required context roles (ARIA 1.2). */

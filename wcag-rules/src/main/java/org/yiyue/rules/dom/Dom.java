@@ -59,6 +59,20 @@ public final class Dom {
         return true;
     }
 
+    /** Empty or only ASCII whitespace (tab, line feed, form feed, carriage return, space), as HTML's rules say. */
+    public static boolean isAsciiBlank(String s) {
+        if (s == null) {
+            return true;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Collapse whitespace runs and trim (flat string, as accname returns it). */
     public static String flat(String s) {
         StringBuilder b = new StringBuilder(s.length());

@@ -82,11 +82,19 @@ public final class Focus {
 
     /** Part of sequential focus navigation (reachable with Tab). */
     public static boolean inSequentialNavigation(Element e, Page page) {
+        if (inert(e)) {
+            return false; // also outside an open modal dialog, which the collector's tabIndex test cannot see
+        }
         Optional<ElementFacts> f = Visibility.facts(e, page);
         if (f.isPresent() && f.get().focusable() != null) {
-            return f.get().focusable();
+            if (!f.get().focusable()) {
+                // an editing host is in sequential focus navigation although its tabIndex reads -1 (Chromium 156)
+                return tabindex(e) == null && editingHost(e) && !"none".equals(f.get().display())
+                        && (f.get().visibility() == null || f.get().visibility().equals("visible"));
+            }
+            return !browserDefaultZeroButNotFocusable(e);
         }
-        if (inert(e) || Visibility.notRendered(e, page) || Visibility.visibilityHidden(e, page)) {
+        if (Visibility.notRendered(e, page) || Visibility.visibilityHidden(e, page)) {
             return false;
         }
         Integer t = tabindex(e);
@@ -94,6 +102,46 @@ public final class Focus {
             return t >= 0 && !(formControl(e) && disabled(e));
         }
         return nativelyFocusable(e);
+    }
+
+    /**
+     * The collector's fact is "tabIndex &gt;= 0 and not disabled": HTML gives a, area (and SVG a) a default tabIndex
+     * of 0 whether or not they have an href, although only links are focusable areas; and a control inside a
+     * disabled fieldset is disabled although its own disabled attribute (the IDL the collector reads) is false.
+     * Both seen in Chromium 156: tabIndex 0 and focus() refused for a and SVG a without href, disabled false and
+     * :disabled true for a fieldset's controls.
+     */
+    private static boolean browserDefaultZeroButNotFocusable(Element e) {
+        if (tabindex(e) == null) {
+            String n = e.normalName();
+            boolean anchor = Dom.isSvg(e) ? n.equals("a") && !e.hasAttr("href") && !e.hasAttr("xlink:href")
+                    : (n.equals("a") || n.equals("area")) && !e.hasAttr("href");
+            if (anchor) {
+                return true;
+            }
+        }
+        return formControl(e) && disabled(e);
+    }
+
+    /** contenteditable true, "" or plaintext-only, and not inside another editable element (then it is its host's). */
+    static boolean editingHost(Element e) {
+        if (!editable(e)) {
+            return false;
+        }
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p.hasAttr("contenteditable")) {
+                return !editable(p);
+            }
+        }
+        return true;
+    }
+
+    private static boolean editable(Element e) {
+        if (!e.hasAttr("contenteditable")) {
+            return false;
+        }
+        String ce = e.attr("contenteditable").trim().toLowerCase(Locale.ROOT);
+        return ce.isEmpty() || ce.equals("true") || ce.equals("plaintext-only");
     }
 
     private static boolean formControl(Element e) {

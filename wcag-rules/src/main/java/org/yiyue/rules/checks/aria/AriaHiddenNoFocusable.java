@@ -40,6 +40,11 @@ public final class AriaHiddenNoFocusable extends ElementRule {
                         "Hidden content contains a focusable element: " + Selectors.unique(d, page));
             }
         }
+        if (!page.rendered() && PresentationalChildrenNotFocusable.mayHoldShadowTree(t.element())) {
+            return Verdict.cantTell("隐藏内容中有自定义元素或声明式影子根，其影子树中可能有可聚焦元素，需渲染后判断",
+                    "A custom element or declarative shadow root inside may hold focusable content in its shadow tree;"
+                            + " run with --rendered to decide");
+        }
         return Verdict.pass("隐藏内容中没有可聚焦元素", "No focusable content inside");
     }
 }

@@ -13,8 +13,10 @@ import org.yiyue.rules.engine.Verdict;
 import org.yiyue.rules.page.Page;
 
 /**
- * ACT kb1m8s (proposed): global ARIA attributes are not used where prohibited. In ARIA 1.2 the prohibited globals
- * are aria-label and aria-labelledby on roles that cannot be named; other globals always pass.
+ * ACT kb1m8s (proposed): global ARIA attributes are not used where prohibited. Every global state or property
+ * specified on an element in the accessibility tree is a test target (the rule text's applicability); in ARIA 1.2 the
+ * prohibited ones are aria-label and aria-labelledby on roles that cannot be named, and the role descriptions where
+ * there is no role to describe; the other globals always pass.
  */
 public final class GlobalNamingNotProhibited extends AtomicRule {
 
@@ -26,16 +28,20 @@ public final class GlobalNamingNotProhibited extends AtomicRule {
                 .secondary("1.3.1").act("kb1m8s", false).tags("aria").build());
     }
 
+    /** The globals ARIA prohibits on roles that cannot be named. */
+    private static final java.util.Set<String> NAMING = java.util.Set.of("aria-label", "aria-labelledby");
+
     private static final java.util.Set<String> ROLE_DESCRIPTIONS = java.util.Set.of("aria-roledescription",
             "aria-brailleroledescription");
 
     @Override
     protected Stream<Target> applicability(Page page) {
         return page.document().getAllElements().stream()
-                .filter(e -> Predicates.isIncludedInAccessibilityTree(e, page))
+                .filter(e -> (org.yiyue.rules.dom.Dom.isHtml(e) || org.yiyue.rules.dom.Dom.isSvg(e))
+                        && Predicates.isIncludedInAccessibilityTree(e, page))
                 .flatMap(e -> e.attributes().asList().stream()
                         .map(a -> a.getKey().toLowerCase(Locale.ROOT))
-                        .filter(k -> k.equals("aria-label") || k.equals("aria-labelledby") || ROLE_DESCRIPTIONS.contains(k))
+                        .filter(k -> org.yiyue.rules.aria.AriaAttributes.GLOBAL.contains(k))
                         .map(k -> Target.attribute(e, k)));
     }
 
@@ -56,6 +62,9 @@ public final class GlobalNamingNotProhibited extends AtomicRule {
                         t.attribute() + " on a custom element: its role depends on script");
             }
             return Verdict.pass(t.attribute() + " 允许使用", t.attribute() + " is allowed here");
+        }
+        if (!NAMING.contains(t.attribute())) {
+            return Verdict.pass(t.attribute() + " 是全局属性，任何角色都允许", t.attribute() + " is a global property no role prohibits");
         }
         if (role != null && AriaRoles.NAMING_PROHIBITED.contains(role)) {
             if (role.equals("generic") && !Roles.explicit(t.element()).isPresent()) {

@@ -40,6 +40,20 @@ public final class PresentationalChildrenNotFocusable extends ElementRule {
         return (Dom.isHtml(e) || Dom.isSvg(e)) && Predicates.hasRoleIn(e, page, ROLES);
     }
 
+    /**
+     * The flat tree reaches into shadow trees, which the served markup does not show: a custom element (a host a
+     * script may attach a shadow root to) or a declarative shadow root among the descendants.
+     */
+    static boolean mayHoldShadowTree(Element target) {
+        for (Element d : target.getAllElements()) {
+            if (d != target && (d.normalName().contains("-")
+                    || d.normalName().equals("template") && (d.hasAttr("shadowrootmode") || d.hasAttr("shadowroot")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     protected Verdict expectation(Target t, Page page) {
         for (Element d : t.element().getAllElements()) {
@@ -47,6 +61,11 @@ public final class PresentationalChildrenNotFocusable extends ElementRule {
                 return Verdict.fail("内部含可聚焦元素：" + Selectors.unique(d, page),
                         "Contains a focusable descendant: " + Selectors.unique(d, page));
             }
+        }
+        if (!page.rendered() && mayHoldShadowTree(t.element())) {
+            return Verdict.cantTell("内部有自定义元素或声明式影子根，其影子树中可能有可聚焦元素，需渲染后判断",
+                    "A custom element or declarative shadow root inside may hold focusable content in its shadow tree;"
+                            + " run with --rendered to decide");
         }
         return Verdict.pass("内部没有可聚焦元素", "No focusable descendants");
     }

@@ -38,7 +38,9 @@ public final class IframeNotRemovedFromTabOrder extends ElementRule {
         Document inner = srcdoc(e);
         if (inner != null) {
             Page innerPage = Page.of(inner, page.url());
-            return inner.getAllElements().stream().anyMatch(x -> Focus.inSequentialNavigation(x, innerPage));
+            // "contains at least one element that is visible and part of the sequential focus navigation order"
+            return inner.getAllElements().stream().anyMatch(x -> Focus.inSequentialNavigation(x, innerPage)
+                    && org.yiyue.rules.dom.Visibility.visible(x, innerPage) != org.yiyue.rules.dom.Tri.NO);
         }
         return true; // content unknown: decided in the expectation
     }

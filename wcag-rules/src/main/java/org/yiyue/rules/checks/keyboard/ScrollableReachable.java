@@ -73,8 +73,10 @@ public final class ScrollableReachable extends ElementRule {
         if (f.isEmpty() || !Boolean.TRUE.equals(f.get().scrollable()) || e.normalName().equals("iframe") || !Dom.isHtml(e)) {
             return false;
         }
+        // "visible children": element children that are visible, or text children, which are visible where the
+        // element itself paints (a text node has no box of its own: visibility and opacity are its parent's)
         return e.children().stream().anyMatch(c -> Visibility.visible(c, page) != org.yiyue.rules.dom.Tri.NO)
-                || !Dom.textChildren(e).isEmpty();
+                || !Dom.textChildren(e).isEmpty() && Visibility.visible(e, page) != org.yiyue.rules.dom.Tri.NO;
     }
 
     @Override

@@ -1,8 +1,7 @@
 package org.yiyue.rules.checks.lang;
 
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
+import org.yiyue.rules.accname.AccessibleName;
 import org.yiyue.rules.dom.Dom;
 import org.yiyue.rules.dom.Tri;
 import org.yiyue.rules.dom.Visibility;
@@ -31,27 +30,61 @@ public final class ElementLangValid extends ElementRule {
         return "body [lang], body[lang]";
     }
 
+    /** "A node document with a content type of text/html": not XHTML. */
     @Override
-    protected boolean applies(Element e, Page page) {
-        return !e.attr("lang").isEmpty() && Dom.isHtml(e) && hasInheritingText(e, e, page);
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return java.util.Set.of(org.yiyue.rules.page.DocumentKind.HTML);
     }
 
-    private static boolean hasInheritingText(Element root, Element e, Page page) {
-        for (Node n : e.childNodes()) {
-            if (n instanceof TextNode t && !Dom.isBlank(t.getWholeText())) {
-                if (Visibility.visible(e, page) != Tri.NO || Visibility.includedInAccessibilityTree(e, page)) {
-                    return true;
-                }
-            } else if (n instanceof Element c && !c.hasAttr("lang") && !c.normalName().equals("script")
-                    && !c.normalName().equals("style")) {
-                if (hasInheritingText(root, c, page)) {
-                    return true;
-                }
-                // text alternatives (alt, aria-label, title) also inherit the language
-                if ((!c.attr("alt").isBlank() || !c.attr("aria-label").isBlank())
-                        && Visibility.includedInAccessibilityTree(c, page)) {
-                    return true;
-                }
+    @Override
+    protected boolean applies(Element e, Page page) {
+        return !e.attr("lang").isEmpty() && Dom.isHtml(e) && hasInheritingText(e, page);
+    }
+
+    /** Attributes that can give an element an accessible name or description of its own (not from content). */
+    private static final String[] NAMING = {"alt", "aria-label", "aria-labelledby", "title", "aria-describedby",
+        "aria-description", "placeholder"};
+
+    /**
+     * The rule text's "text inheriting its programmatic language" from E: text nodes that are visible or in the
+     * accessibility tree, and the accessible name and description of elements in the tree, of E itself and of every
+     * element inheriting the language from it (a flat-tree child without a non-empty lang of its own, recursively).
+     */
+    private static boolean hasInheritingText(Element f, Page page) {
+        boolean shown = Visibility.visible(f, page) != Tri.NO || Visibility.includedInAccessibilityTree(f, page);
+        if (shown && !Dom.textChildren(f).isEmpty()) {
+            return true;
+        }
+        if (hasOwnNameOrDescription(f, page)) {
+            return true;
+        }
+        for (Element c : f.children()) {
+            if (c.attr("lang").isEmpty() && !c.normalName().equals("script") && !c.normalName().equals("style")
+                    && hasInheritingText(c, page)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasOwnNameOrDescription(Element f, Page page) {
+        boolean naming = false;
+        for (String a : NAMING) {
+            if (!f.attr(a).isBlank()) {
+                naming = true;
+                break;
+            }
+        }
+        if (!naming || !Visibility.includedInAccessibilityTree(f, page)) {
+            return false;
+        }
+        if (!Dom.isBlank(AccessibleName.of(f, page)) || !f.attr("aria-description").isBlank()
+                || !f.attr("title").isBlank()) {
+            return true;
+        }
+        for (Element d : Dom.byIdList(f.ownerDocument(), f.attr("aria-describedby"))) {
+            if (!Dom.isBlank(d.text())) {
+                return true;
             }
         }
         return false;

@@ -22,6 +22,12 @@ public final class HtmlHasLang extends AtomicRule {
                 .wcag(Level.A, "3.1.1").act("b5c3f8", true).tags("language").miit("W-P6", "读屏/语音朗读需要正确的页面语言", Confidence.OURS).build());
     }
 
+    /** "A node document with a content type of text/html": not XHTML (application/xhtml+xml). */
+    @Override
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return java.util.Set.of(org.yiyue.rules.page.DocumentKind.HTML);
+    }
+
     @Override
     protected Stream<Target> applicability(Page page) {
         Element root = page.document().firstElementChild();
@@ -31,7 +37,7 @@ public final class HtmlHasLang extends AtomicRule {
     @Override
     protected Verdict expectation(Target t, Page page) {
         String lang = t.element().attr("lang");
-        return Dom.isBlank(lang)
+        return Dom.isAsciiBlank(lang)
                 ? Verdict.fail("<html> 没有声明语言", "<html> declares no language")
                 : Verdict.pass("页面语言为 " + lang.trim(), "Page language is " + lang.trim());
     }

@@ -21,10 +21,16 @@ public final class HtmlLangValid extends AtomicRule {
                 .wcag(Level.A, "3.1.1").act("bf051a", true).tags("language").build());
     }
 
+    /** "A node document with a content type of text/html": not XHTML (application/xhtml+xml). */
+    @Override
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return java.util.Set.of(org.yiyue.rules.page.DocumentKind.HTML);
+    }
+
     @Override
     protected Stream<Target> applicability(Page page) {
         Element root = page.document().firstElementChild();
-        return root != null && root.normalName().equals("html") && !Dom.isBlank(root.attr("lang"))
+        return root != null && root.normalName().equals("html") && !Dom.isAsciiBlank(root.attr("lang"))
                 ? Stream.of(Target.of(root)) : Stream.empty();
     }
 

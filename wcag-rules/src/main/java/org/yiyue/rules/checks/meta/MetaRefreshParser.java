@@ -10,29 +10,46 @@ final class MetaRefreshParser {
     private MetaRefreshParser() {
     }
 
+    /**
+     * The time of HTML's shared declarative refresh steps, or empty when the steps stop early (an invalid value):
+     * ASCII whitespace skipped, ASCII digits read as the time; no digits is still valid when a "." follows (time 0,
+     * as in ".5"); digits and dots after that are ignored; then only the end, ";", "," or ASCII whitespace may follow.
+     */
     static Optional<Double> time(String content) {
-        String s = content.stripLeading();
+        String s = content;
         int i = 0;
-        while (i < s.length() && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+        while (i < s.length() && asciiWhitespace(s.charAt(i))) {
             i++;
         }
-        if (i == 0) {
-            // "." followed by digits alone is not a valid time
+        if (i == s.length()) {
             return Optional.empty();
         }
-        double time = Double.parseDouble(s.substring(0, i));
-        // skip fractional part
-        int j = i;
-        while (j < s.length() && (Character.isDigit(s.charAt(j)) || s.charAt(j) == '.')) {
-            j++;
+        int start = i;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
         }
-        if (j < s.length()) {
-            char c = s.charAt(j);
-            if (c != ';' && c != ',' && !Character.isWhitespace(c)) {
+        double time = 0;
+        if (i == start) {
+            if (s.charAt(i) != '.') {
+                return Optional.empty();
+            }
+        } else {
+            time = Double.parseDouble(s.substring(start, i));
+        }
+        while (i < s.length() && (s.charAt(i) >= '0' && s.charAt(i) <= '9' || s.charAt(i) == '.')) {
+            i++;
+        }
+        if (i < s.length()) {
+            char c = s.charAt(i);
+            if (c != ';' && c != ',' && !asciiWhitespace(c)) {
                 return Optional.empty();
             }
         }
         return Optional.of(time);
+    }
+
+    private static boolean asciiWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
 
     /** The first meta http-equiv=refresh element with a valid content attribute. */

@@ -36,22 +36,66 @@ public final class ViewportAllowsZoom extends AtomicRule {
                 .map(Target::of);
     }
 
+    /**
+     * The viewport meta content as key/value pairs, the way browsers parse it (CSS Device Adaptation's parsing
+     * algorithm): whitespace, commas and semicolons separate pairs; whitespace around "=" is allowed; a value ends
+     * at the next separator. Keys and values are compared lower-cased.
+     */
     static Map<String, String> parse(String content) {
         Map<String, String> kv = new HashMap<>();
-        for (String part : content.toLowerCase(Locale.ROOT).split("[,;]")) {
-            int eq = part.indexOf('=');
-            if (eq > 0) {
-                kv.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
-            } else if (!part.isBlank()) {
-                kv.put(part.trim(), "");
+        String c = content.toLowerCase(Locale.ROOT);
+        int i = 0;
+        int n = c.length();
+        while (i < n) {
+            while (i < n && separator(c.charAt(i))) {
+                i++;
+            }
+            int k0 = i;
+            while (i < n && !separator(c.charAt(i)) && c.charAt(i) != '=') {
+                i++;
+            }
+            String key = c.substring(k0, i);
+            while (i < n && whitespace(c.charAt(i))) {
+                i++;
+            }
+            String value = "";
+            if (i < n && c.charAt(i) == '=') {
+                i++;
+                while (i < n && whitespace(c.charAt(i))) {
+                    i++;
+                }
+                int v0 = i;
+                while (i < n && !separator(c.charAt(i))) {
+                    i++;
+                }
+                value = c.substring(v0, i);
+            }
+            if (!key.isEmpty()) {
+                kv.put(key, value);
             }
         }
         return kv;
     }
 
+    private static boolean whitespace(char ch) {
+        return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+    }
+
+    private static boolean separator(char ch) {
+        return whitespace(ch) || ch == ',' || ch == ';';
+    }
+
+    private static final java.util.regex.Pattern NUMBER_PREFIX =
+            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** A number value: its leading number, as browsers read one ("2.0x" is 2); null when it does not start with one. */
     private static Double number(String v) {
+        java.util.regex.Matcher m = NUMBER_PREFIX.matcher(v);
+        if (!m.lookingAt()) {
+            return null;
+        }
         try {
-            return Double.parseDouble(v);
+            return Double.parseDouble(m.group());
         } catch (NumberFormatException e) {
             return null;
         }

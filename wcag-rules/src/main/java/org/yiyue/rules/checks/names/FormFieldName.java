@@ -35,9 +35,9 @@ public final class FormFieldName extends NameRule {
         }
         if (Predicates.hasRole(e, page, "checkbox", "combobox", "listbox", "menuitemcheckbox", "menuitemradio",
                 "radio", "searchbox", "slider", "spinbutton", "switch", "textbox")) {
-            // combobox counts only for select elements and explicit comboboxes
-            return !Predicates.hasRole(e, page, "combobox") || e.normalName().equals("select")
-                    || Roles.explicit(e).isPresent();
+            // every semantic combobox: the rule text's "(select elements)" names an example, not a limit, so an
+            // input with a list attribute (implicit combobox) is a form field too
+            return true;
         }
         return e.normalName().equals("input") && Roles.semantic(e, page) == null
                 && java.util.Set.of("color", "date", "datetime-local", "file", "month", "password", "time", "week")

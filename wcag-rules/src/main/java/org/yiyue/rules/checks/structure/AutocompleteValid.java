@@ -52,10 +52,6 @@ public final class AutocompleteValid extends ElementRule {
     private static final Set<String> CONTACT_FIELDS = Set.of("email", "impp", "tel", "tel-country-code",
             "tel-national", "tel-area-code", "tel-local", "tel-local-prefix", "tel-local-suffix", "tel-extension");
 
-    /** Input types with a specialised control group (HTML's autofill table); others accept only text fields. */
-    private static final Map<String, String> TYPE_GROUP = Map.of("password", "password", "url", "url",
-            "email", "email", "tel", "tel", "number", "numeric", "month", "month", "date", "date");
-
     public AutocompleteValid() {
         super(Meta.rule("autocomplete-valid")
                 .title("autocomplete 属性值有效", "autocomplete attribute has valid value")
@@ -116,12 +112,9 @@ public final class AutocompleteValid extends ElementRule {
         if (i != tokens.length) {
             return Verdict.fail("autocomplete=\"" + value + "\" 的词序不对或有多余的词", "autocomplete=\"" + value + "\" has tokens in the wrong order or extra tokens");
         }
-        String typeGroup = t.element().normalName().equals("input") ? TYPE_GROUP.get(Dom.attrLower(t.element(), "type")) : null;
-        String fieldGroup = FIELD_GROUP.get(field);
-        if (typeGroup != null && !fieldGroup.equals("text") && !fieldGroup.equals(typeGroup)) {
-            return Verdict.fail("字段 " + field + " 不适用于 type=" + Dom.attrLower(t.element(), "type") + " 的输入框",
-                    "Field " + field + " is inappropriate for an input of type " + Dom.attrLower(t.element(), "type"));
-        }
+        // no check of the field against the control's type: the rule text's "correct autocomplete field" is any
+        // field name of HTML's table, and "the purpose of a control is programmatically identifiable even when its
+        // autocomplete attribute value is not an appropriate field name for the form control"
         return Verdict.pass("autocomplete=\"" + value + "\" 有效", "autocomplete=\"" + value + "\" is valid");
     }
 }
