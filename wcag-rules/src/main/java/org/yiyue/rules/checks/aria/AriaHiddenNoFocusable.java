@@ -22,6 +22,12 @@ public final class AriaHiddenNoFocusable extends ElementRule {
                 .wcag(Level.A, "4.1.2").act("6cfa84", true).tags("aria", "keyboard").impact(Impact.SERIOUS).build());
     }
 
+
+    /** ACT 6cfa84: the rule text names any element or attribute, whatever the document. */
+    @Override
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return ANY_DOCUMENT;
+    }
     @Override
     protected String candidates() {
         return "[aria-hidden]";

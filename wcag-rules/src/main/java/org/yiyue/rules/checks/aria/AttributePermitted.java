@@ -81,6 +81,12 @@ public final class AttributePermitted extends AtomicRule {
                 .secondary("1.3.1", "4.1.2").act("5c01ea", false).tags("aria").build());
     }
 
+
+    /** ACT 5c01ea: "any HTML or SVG element": an SVG image's elements too. */
+    @Override
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return HTML_AND_SVG_DOCUMENTS;
+    }
     @Override
     protected Stream<Target> applicability(Page page) {
         return page.document().getAllElements().stream()

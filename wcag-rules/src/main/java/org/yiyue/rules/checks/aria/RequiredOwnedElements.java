@@ -29,6 +29,12 @@ public final class RequiredOwnedElements extends ElementRule {
                 .wcag(Level.A, "1.3.1").act("bc4a75", false).tags("aria").impact(Impact.SERIOUS).build());
     }
 
+
+    /** ACT bc4a75: "any HTML or SVG element": an SVG image's elements too. */
+    @Override
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return HTML_AND_SVG_DOCUMENTS;
+    }
     @Override
     protected String candidates() {
         return "[role]";
