@@ -218,4 +218,21 @@ class FactsCollectorTest {
         assertEquals(null, focus.get("#off"), focus.toString());
         assertTrue(focus.containsKey("#link"), focus.toString());
     }
+
+    @Test
+    void importantSpacingAndEditingHostsAreDecidedInTheBrowser() throws Exception {
+        // ACT 9e45ec: computed word spacing over computed font size; 6cfa84: an editing host reads tabIndex -1 in
+        // Chromium yet Tab reaches it, so aria-hidden content holding one fails
+        Page page = load("spacing.html", "<!doctype html><html lang=en><head><title>t</title>"
+                + "<style>p{font-size:20px}</style></head><body>"
+                + "<p id=narrow style='word-spacing: 0.1em !important'>some words here</p>"
+                + "<p id=wide style='word-spacing: 4px !important'>some words here</p>"
+                + "<p id=normal style='word-spacing: 0.1em'>some words here</p>"
+                + "<div id=hid aria-hidden=true><div contenteditable=true>editable</div></div></body></html>");
+        Map<String, String> ws = outcomes(page, "word-spacing-important");
+        assertEquals("failed", ws.get("#narrow"), ws.toString());
+        assertEquals("passed", ws.get("#wide"), ws.toString());
+        assertEquals(null, ws.get("#normal"), ws.toString());
+        assertEquals("failed", outcomes(page, "aria-hidden-no-focusable").get("#hid"));
+    }
 }

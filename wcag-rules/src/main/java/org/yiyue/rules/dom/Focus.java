@@ -108,8 +108,8 @@ public final class Focus {
      * The collector's fact is "tabIndex &gt;= 0 and not disabled": HTML gives a, area (and SVG a) a default tabIndex
      * of 0 whether or not they have an href, although only links are focusable areas; and a control inside a
      * disabled fieldset is disabled although its own disabled attribute (the IDL the collector reads) is false.
-     * Both seen in Chromium 156: tabIndex 0 and focus() refused for a and SVG a without href, disabled false and
-     * :disabled true for a fieldset's controls.
+     * Both seen in Chromium 156: tabIndex 0 and focus() refused for a and SVG a without href (and for an object
+     * showing an image), disabled false and :disabled true for a fieldset's controls.
      */
     private static boolean browserDefaultZeroButNotFocusable(Element e) {
         if (tabindex(e) == null) {
@@ -118,6 +118,14 @@ public final class Focus {
                     : (n.equals("a") || n.equals("area")) && !e.hasAttr("href");
             if (anchor) {
                 return true;
+            }
+            // an object showing an image, audio or video is no navigable container: Chromium 156 gives it tabIndex 0
+            // and refuses focus()
+            if (n.equals("object") && !Dom.isSvg(e)) {
+                String kind = org.yiyue.rules.checks.names.ObjectName.kind(e);
+                if (kind.equals("image") || kind.equals("media")) {
+                    return true;
+                }
             }
         }
         return formControl(e) && disabled(e);

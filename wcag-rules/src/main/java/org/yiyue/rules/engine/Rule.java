@@ -23,6 +23,12 @@ public interface Rule {
 
     Set<DocumentKind> HTML_DOCUMENTS = Set.of(DocumentKind.HTML, DocumentKind.XHTML);
 
+    /** For rules whose applicability is "any HTML or SVG element": an SVG image's own elements too. */
+    Set<DocumentKind> HTML_AND_SVG_DOCUMENTS = Set.of(DocumentKind.HTML, DocumentKind.XHTML, DocumentKind.SVG);
+
+    /** For rules whose applicability is any element or attribute, whatever the document. */
+    Set<DocumentKind> ANY_DOCUMENT = java.util.EnumSet.allOf(DocumentKind.class);
+
     default String id() {
         return meta().id();
     }

@@ -20,6 +20,12 @@ public final class AriaAttributeDefined extends AtomicRule {
                 .secondary("1.3.1", "4.1.2").act("5f99a7", true).tags("aria").build());
     }
 
+
+    /** ACT 5f99a7: the rule text names any element or attribute, whatever the document. */
+    @Override
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return ANY_DOCUMENT;
+    }
     @Override
     protected Stream<Target> applicability(Page page) {
         return page.document().getAllElements().stream().flatMap(e -> e.attributes().asList().stream()

@@ -22,6 +22,12 @@ public final class AriaHiddenNoFocusable extends ElementRule {
                 .wcag(Level.A, "4.1.2").act("6cfa84", true).tags("aria", "keyboard").impact(Impact.SERIOUS).build());
     }
 
+
+    /** ACT 6cfa84: the rule text names any element or attribute, whatever the document. */
+    @Override
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return ANY_DOCUMENT;
+    }
     @Override
     protected String candidates() {
         return "[aria-hidden]";
@@ -32,10 +38,31 @@ public final class AriaHiddenNoFocusable extends ElementRule {
         return e.attr("aria-hidden").trim().equalsIgnoreCase("true");
     }
 
+    /**
+     * ACT "focusable" excepts elements that lose focus within a second without user interaction: a focus handler
+     * in markup on the element or on an ancestor up to the target (focusin bubbles) may do that.
+     */
+    private static boolean focusHandler(Element d, Element target) {
+        for (Element p = d; p != null; p = p.parent()) {
+            if (p.hasAttr("onfocus") || p.hasAttr("onfocusin")) {
+                return true;
+            }
+            if (p == target) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     @Override
     protected Verdict expectation(Target t, Page page) {
         for (Element d : t.element().getAllElements()) {
             if (Predicates.isInSequentialFocusNavigation(d, page)) {
+                if (focusHandler(d, t.element())) {
+                    return Verdict.cantTell("隐藏内容中的可聚焦元素有焦点事件处理程序，可能一获得焦点就移走焦点（ACT“可聚焦”的例外）：" + Selectors.unique(d, page),
+                            "A focusable element in the hidden content has a focus handler and may give focus away at once"
+                                    + " (the exception in ACT's \"focusable\"): " + Selectors.unique(d, page));
+                }
                 return Verdict.fail("隐藏内容中有可聚焦元素：" + Selectors.unique(d, page),
                         "Hidden content contains a focusable element: " + Selectors.unique(d, page));
             }

@@ -22,6 +22,12 @@ public final class AriaValueValid extends AtomicRule {
                 .secondary("1.3.1", "4.1.2").act("6a7281", true).tags("aria").impact(Impact.SERIOUS).build());
     }
 
+
+    /** ACT 6a7281: "any HTML or SVG element": an SVG image's elements too. */
+    @Override
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return HTML_AND_SVG_DOCUMENTS;
+    }
     @Override
     protected Stream<Target> applicability(Page page) {
         return page.document().getAllElements().stream().flatMap(e -> e.attributes().asList().stream()

@@ -61,8 +61,9 @@ public final class AttributePermitted extends AtomicRule {
                     + "treeitem doc-biblioentry doc-endnote")),
             Map.entry("aria-setsize", s("article listitem menuitem option radio row tab menuitemcheckbox menuitemradio "
                     + "treeitem doc-biblioentry doc-endnote")),
+            // composite roles (spinbutton is one in ARIA 1.2), group and textbox, and the roles inheriting from them
             Map.entry("aria-activedescendant", s("application combobox grid listbox menu menubar radiogroup tablist tree "
-                    + "treegrid group textbox searchbox toolbar row")),
+                    + "treegrid group textbox searchbox toolbar row spinbutton")),
             Map.entry("aria-orientation", s("scrollbar select separator slider tablist toolbar listbox menu menubar "
                     + "radiogroup tree treegrid")),
             Map.entry("aria-colcount", s("table grid treegrid")),
@@ -80,6 +81,12 @@ public final class AttributePermitted extends AtomicRule {
                 .secondary("1.3.1", "4.1.2").act("5c01ea", false).tags("aria").build());
     }
 
+
+    /** ACT 5c01ea: "any HTML or SVG element": an SVG image's elements too. */
+    @Override
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return HTML_AND_SVG_DOCUMENTS;
+    }
     @Override
     protected Stream<Target> applicability(Page page) {
         return page.document().getAllElements().stream()

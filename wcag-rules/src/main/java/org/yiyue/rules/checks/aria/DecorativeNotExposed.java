@@ -20,6 +20,12 @@ public final class DecorativeNotExposed extends ElementRule {
                 .secondary("1.1.1", "1.3.1").act("46ca7f", true).tags("aria").build());
     }
 
+
+    /** ACT 46ca7f: the rule text names any element or attribute, whatever the document. */
+    @Override
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return ANY_DOCUMENT;
+    }
     @Override
     protected boolean applies(Element e, Page page) {
         return Roles.markedDecorative(e);

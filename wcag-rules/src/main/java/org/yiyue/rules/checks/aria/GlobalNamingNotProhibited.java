@@ -34,6 +34,12 @@ public final class GlobalNamingNotProhibited extends AtomicRule {
     private static final java.util.Set<String> ROLE_DESCRIPTIONS = java.util.Set.of("aria-roledescription",
             "aria-brailleroledescription");
 
+
+    /** ACT kb1m8s: "any HTML or SVG element": an SVG image's elements too. */
+    @Override
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return HTML_AND_SVG_DOCUMENTS;
+    }
     @Override
     protected Stream<Target> applicability(Page page) {
         return page.document().getAllElements().stream()

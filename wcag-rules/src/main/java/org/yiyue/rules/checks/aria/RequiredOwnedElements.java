@@ -17,7 +17,9 @@ import org.yiyue.rules.page.Page;
 
 /**
  * ACT bc4a75 (proposed): an element whose role requires owned elements only owns elements of the allowed roles.
- * Only explicit roles are judged (native lists and tables get their structure from HTML parsing).
+ * The rule text's "semantic role" includes implicit ones (a ul is a list); an owned element with a role that is not
+ * allowed fails only where that role is explicit (an implicit one - a caption in a table, a link in a ul - is
+ * cantTell: browsers repair native structures differently).
  */
 public final class RequiredOwnedElements extends ElementRule {
 
@@ -29,15 +31,23 @@ public final class RequiredOwnedElements extends ElementRule {
                 .wcag(Level.A, "1.3.1").act("bc4a75", false).tags("aria").impact(Impact.SERIOUS).build());
     }
 
+
+    /** ACT bc4a75: "any HTML or SVG element": an SVG image's elements too. */
+    @Override
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return HTML_AND_SVG_DOCUMENTS;
+    }
     @Override
     protected String candidates() {
-        return "[role]";
+        // explicit roles, and the elements whose implicit role requires owned elements (list, listbox, table, row,
+        // rowgroup; a select is a listbox when multiple or sized)
+        return "[role], ul, ol, menu, table, tr, thead, tbody, tfoot, select, datalist";
     }
 
     @Override
     protected boolean applies(Element e, Page page) {
-        var explicit = Roles.explicit(e);
-        return explicit.isPresent() && AriaRoles.REQUIRED_OWNED.containsKey(explicit.get())
+        String role = Roles.semantic(e, page);
+        return role != null && AriaRoles.REQUIRED_OWNED.containsKey(role)
                 && Predicates.isIncludedInAccessibilityTree(e, page) && !busy(e);
     }
 
@@ -60,7 +70,7 @@ public final class RequiredOwnedElements extends ElementRule {
     @Override
     protected Verdict expectation(Target t, Page page) {
         Element e = t.element();
-        String role = Roles.explicit(e).orElseThrow();
+        String role = Roles.semantic(e, page);
         Set<String> allowed = AriaRoles.REQUIRED_OWNED.get(role);
         for (Element child : AccessibilityParent.children(e, page)) {
             String childRole = Roles.semantic(child, page);
@@ -69,6 +79,10 @@ public final class RequiredOwnedElements extends ElementRule {
                 for (Element inGroup : AccessibilityParent.children(child, page)) {
                     String r = Roles.semantic(inGroup, page);
                     if (!GROUPED.get(role).contains(r)) {
+                        if (Roles.explicit(inGroup).isEmpty()) {
+                            return Verdict.cantTell("group 中拥有隐含角色为 " + r + " 的元素，浏览器处理不一",
+                                    "A group owns an element with implicit role " + r + "; browsers differ");
+                        }
                         return Verdict.fail("group 中拥有不允许的角色 " + r + "：" + Selectors.unique(inGroup, page),
                                 "A group owns a disallowed role " + r + ": " + Selectors.unique(inGroup, page));
                     }

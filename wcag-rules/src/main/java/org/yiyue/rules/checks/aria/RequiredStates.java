@@ -26,6 +26,12 @@ public final class RequiredStates extends ElementRule {
                 .secondary("1.3.1", "4.1.2").act("4e8ab6", true).tags("aria").impact(Impact.SERIOUS).build());
     }
 
+
+    /** ACT 4e8ab6: "any HTML or SVG element": an SVG image's elements too. */
+    @Override
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return HTML_AND_SVG_DOCUMENTS;
+    }
     @Override
     protected String candidates() {
         return "[role]";

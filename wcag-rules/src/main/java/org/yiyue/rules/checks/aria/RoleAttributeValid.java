@@ -23,6 +23,12 @@ public final class RoleAttributeValid extends AtomicRule {
                 .secondary("1.3.1", "4.1.2").act("674b10", true).tags("aria").impact(Impact.SERIOUS).build());
     }
 
+
+    /** ACT 674b10: "any HTML or SVG element": an SVG image's elements too. */
+    @Override
+    public java.util.Set<org.yiyue.rules.page.DocumentKind> documentKinds() {
+        return HTML_AND_SVG_DOCUMENTS;
+    }
     @Override
     protected Stream<Target> applicability(Page page) {
         return page.document().select("[role]").stream()

@@ -39,7 +39,7 @@ public final class ObjectName extends ElementRule {
     }
 
     /** image, media, other (known non-media) or unknown. */
-    static String kind(Element e) {
+    public static String kind(Element e) {
         String type = e.attr("type").trim().toLowerCase(Locale.ROOT);
         if (type.startsWith("image/")) {
             return "image";

@@ -38,7 +38,13 @@ public final class LineHeight extends SpacingRule {
     protected Verdict shortfall(Element e, Page page, double ratio) {
         Optional<ElementFacts> f = Visibility.facts(e, page);
         if (f.isPresent() && f.get().lineCount() != null) {
-            return super.shortfall(e, page, ratio); // applicability already required more than one line
+            if (f.get().lineCount() <= e.select("br").size() + 1) {
+                // ACT asks for a soft wrap break: lines that forced breaks (br) alone can account for may have none
+                return Verdict.cantTell(String.format("行高为字号的 %.2f 倍；多行可能都来自强制换行（br），未必有自动换行", ratio),
+                        String.format("Line height is %.2f times the font size; the lines may all come from forced"
+                                + " breaks (br), without a soft wrap break", ratio));
+            }
+            return super.shortfall(e, page, ratio); // more lines than forced breaks make: some line wraps softly
         }
         return Verdict.cantTell(String.format("行高为字号的 %.2f 倍；文字是否换行需渲染后判断", ratio),
                 String.format("Line height is %.2f times the font size; whether the text wraps needs rendering", ratio));
