@@ -73,6 +73,53 @@ final class Http {
         }
     }
 
+    /**
+     * Sends bytes exactly as given and returns the first response once it is complete (its head, and a body of its
+     * Content-Length or up to the last chunk), without waiting for the server to close a connection it keeps open;
+     * anything the server sends after that response is not read. What ends the read early is only the response's own
+     * framing: an answer without it is read until the server closes or stays silent, as {@link #raw}.
+     */
+    String rawResponse(String requestLineAndHeaders) throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(15000);
+            OutputStream out = s.getOutputStream();
+            out.write(requestLineAndHeaders.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            InputStream in = s.getInputStream();
+            byte[] b = new byte[8192];
+            int n;
+            try {
+                while (!complete(buf.toByteArray()) && (n = in.read(b)) > 0) {
+                    buf.write(b, 0, n);
+                }
+            } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
+                // the server kept the connection or reset it; what arrived is the answer
+            }
+            return buf.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** True when the bytes hold one whole response: the head and all of its body by Content-Length or chunking. */
+    static boolean complete(byte[] all) {
+        String text = new String(all, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        String head = text.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+        int bodyBytes = all.length - end - 4;
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(head);
+        if (head.contains("\r\ntransfer-encoding: chunked")) {
+            return text.substring(end + 4).matches("(?s).*(^|\r\n)0\r\n(.*\r\n)?\r\n$");
+        }
+        if (length.find()) {
+            return bodyBytes >= Long.parseLong(length.group(1));
+        }
+        int status = rawStatus(text);
+        return status == 204 || status == 304 || (status >= 100 && status < 200);
+    }
+
     /** A raw request's status and body (Content-Length or chunked), for requests the JDK client will not send. */
     record Raw(int status, String head, byte[] body) {
     }
