@@ -53,24 +53,7 @@ final class Http {
 
     /** Sends bytes exactly as given (no client-side normalisation) and returns the raw response. */
     String raw(String requestLineAndHeaders) throws IOException {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            s.setSoTimeout(15000);
-            OutputStream out = s.getOutputStream();
-            out.write(requestLineAndHeaders.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            InputStream in = s.getInputStream();
-            byte[] b = new byte[8192];
-            int n;
-            try {
-                while ((n = in.read(b)) > 0) {
-                    buf.write(b, 0, n);
-                }
-            } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
-                // the server kept the connection or reset it; what arrived is the answer
-            }
-            return buf.toString(StandardCharsets.UTF_8);
-        }
+        return send(requestLineAndHeaders, false);
     }
 
     /**
@@ -80,6 +63,10 @@ final class Http {
      * framing: an answer without it is read until the server closes or stays silent, as {@link #raw}.
      */
     String rawResponse(String requestLineAndHeaders) throws IOException {
+        return send(requestLineAndHeaders, true);
+    }
+
+    private String send(String requestLineAndHeaders, boolean stopAtFirstResponse) throws IOException {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
             s.setSoTimeout(15000);
             OutputStream out = s.getOutputStream();
@@ -90,7 +77,7 @@ final class Http {
             byte[] b = new byte[8192];
             int n;
             try {
-                while (!complete(buf.toByteArray()) && (n = in.read(b)) > 0) {
+                while (!(stopAtFirstResponse && complete(buf.toByteArray())) && (n = in.read(b)) > 0) {
                     buf.write(b, 0, n);
                 }
             } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
