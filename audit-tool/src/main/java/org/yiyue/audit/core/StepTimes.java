@@ -18,6 +18,8 @@ public final class StepTimes {
     private final boolean on;
     private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    /** Machine-wide CPU time during each step (all processes: Chromium's too); with one worker, the step's cost. */
+    private final Map<String, LongAdder> cpu = new ConcurrentHashMap<>();
 
     private StepTimes(boolean on) {
         this.on = on;
@@ -39,10 +41,12 @@ public final class StepTimes {
             return work.get();
         }
         long start = System.nanoTime();
+        long cpuStart = MachineCpu.millis();
         try {
             return work.get();
         } finally {
             nanos.computeIfAbsent(step, k -> new LongAdder()).add(System.nanoTime() - start);
+            cpu.computeIfAbsent(step, k -> new LongAdder()).add(MachineCpu.millis() - cpuStart);
             calls.computeIfAbsent(step, k -> new LongAdder()).increment();
         }
     }
@@ -52,6 +56,13 @@ public final class StepTimes {
         Map<String, Long> out = new LinkedHashMap<>();
         nanos.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
                 .forEach(e -> out.put(e.getKey(), e.getValue().sum() / 1_000_000));
+        return out;
+    }
+
+    /** Machine CPU milliseconds per step (every process of the machine while the step ran), in the order of {@link #millis}. */
+    public Map<String, Long> cpuMillis() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        millis().keySet().forEach(k -> out.put(k, cpu.getOrDefault(k, new LongAdder()).sum()));
         return out;
     }
 

@@ -82,6 +82,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 report(out, "browser, " + w + " worker" + (w > 1 ? "s" : ""), r);
                 out.println("  time per step, summed over pages (ms): " + steps.millis());
                 out.println("  time per step, mean per page (ms):     " + perPage(steps, r.pages()));
+                out.println("  CPU per step, mean per page (ms; this JVM + Chromium; with 2 workers both workers' CPU is counted in each): "
+                        + perPage(steps.cpuMillis(), r.pages()));
                 out.println("  browsers started: " + r.browsersStarted() + " for " + siteIds.size() + " site audits (kept warm across sites)");
                 out.println("  " + org.yiyue.audit.browser.AxeScan.runnerStats() + "; " + loadAverage());
                 if (w == 1) {
@@ -112,8 +114,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private static Map<String, Long> perPage(StepTimes steps, int pages) {
+        return perPage(steps.millis(), pages);
+    }
+
+    private static Map<String, Long> perPage(Map<String, Long> millis, int pages) {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
-        steps.millis().forEach((k, v) -> out.put(k, pages == 0 ? 0 : Math.round((double) v / pages)));
+        millis.forEach((k, v) -> out.put(k, pages == 0 ? 0 : Math.round((double) v / pages)));
         return out;
     }
 

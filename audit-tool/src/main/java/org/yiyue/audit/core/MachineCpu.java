@@ -1,0 +1,46 @@
+package org.yiyue.audit.core;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time used so far by this JVM and every process it started (chromedriver, Chromium's browser, renderer and GPU
+ * processes), for the benchmark's step costs. Other processes on the machine are not counted, so the figure holds
+ * on a loaded machine; with one worker it is the step's own cost. Linux only ({@code /proc}); 0 elsewhere.
+ */
+final class MachineCpu {
+
+    /** USER_HZ: the kernel reports in hundredths of a second on every Linux the tool runs on. */
+    private static final int TICK_MILLIS = 10;
+
+    private MachineCpu() {
+    }
+
+    static long millis() {
+        long total = ownMillis();
+        for (ProcessHandle p : (Iterable<ProcessHandle>) ProcessHandle.current().descendants()::iterator) {
+            total += childMillis(p.pid());
+        }
+        return total;
+    }
+
+    private static long ownMillis() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1_000_000;
+        }
+        return 0;
+    }
+
+    private static long childMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_MILLIS;
+        } catch (IOException | RuntimeException e) {
+            return 0; // gone, or not Linux
+        }
+    }
+}
