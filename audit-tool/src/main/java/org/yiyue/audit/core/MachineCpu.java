@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * processes), for the benchmark's step costs. Other processes on the machine are not counted, so the figure holds
  * on a loaded machine; with one worker it is the step's own cost. Linux only ({@code /proc}); 0 elsewhere.
  */
-final class MachineCpu {
+public final class MachineCpu {
 
     /** USER_HZ: the kernel reports in hundredths of a second on every Linux the tool runs on. */
     private static final int TICK_MILLIS = 10;
@@ -18,7 +18,7 @@ final class MachineCpu {
     private MachineCpu() {
     }
 
-    static long millis() {
+    public static long millis() {
         long total = ownMillis();
         for (ProcessHandle p : (Iterable<ProcessHandle>) ProcessHandle.current().descendants()::iterator) {
             total += childMillis(p.pid());
@@ -36,9 +36,10 @@ final class MachineCpu {
     private static long childMillis(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15
+            // fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15, and the
+            // children it waited for, cutime 16, cstime 17 (a renderer that exited is counted in its zygote)
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_MILLIS;
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14])) * TICK_MILLIS;
         } catch (IOException | RuntimeException e) {
             return 0; // gone, or not Linux
         }

@@ -84,6 +84,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 out.println("  time per step, mean per page (ms):     " + perPage(steps, r.pages()));
                 out.println("  CPU per step, mean per page (ms; this JVM + Chromium; with 2 workers both workers' CPU is counted in each): "
                         + perPage(steps.cpuMillis(), r.pages()));
+                out.printf("  CPU of the whole run (this JVM + Chromium, crawl and browser starts included): %.0f ms per page, %.2f cores busy%n",
+                        (double) r.cpuMillis() / Math.max(1, r.pages()), r.cpuMillis() / 1e3 / r.seconds());
                 out.println("  browsers started: " + r.browsersStarted() + " for " + siteIds.size() + " site audits (kept warm across sites)");
                 out.println("  " + org.yiyue.audit.browser.AxeScan.runnerStats() + "; " + loadAverage());
                 if (w == 1) {
@@ -107,9 +109,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     /** @param perPageMillis mean time of one page's audit (its own clock, crawl and browser start excluded) */
-    private record Result(int pages, double seconds, double perPageMillis, int browsersStarted) {
+    private record Result(int pages, double seconds, double perPageMillis, int browsersStarted, long cpuMillis) {
         Result(int pages, double seconds, double perPageMillis) {
-            this(pages, seconds, perPageMillis, 0);
+            this(pages, seconds, perPageMillis, 0, 0);
         }
     }
 
@@ -157,8 +159,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
         int pages = 0;
         long pageMillis = 0;
         long start = System.nanoTime();
+        long cpuStart = org.yiyue.audit.core.MachineCpu.millis();
         // one pool for the four site audits, as certify has: browsers start once per worker, not once per site
         BrowserPool browsers = new BrowserPool();
+        long cpu = 0;
         try {
             for (String id : siteIds) {
                 List<URI> seeds = seeds(catalog, sites, id);
@@ -172,10 +176,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 pages += (int) r.pages().stream().filter(PageReport::audited).count();
                 pageMillis += r.pages().stream().filter(PageReport::audited).mapToLong(PageReport::millis).sum();
             }
+            cpu = org.yiyue.audit.core.MachineCpu.millis() - cpuStart; // before the browsers close: their CPU goes with them
         } finally {
             browsers.close();
         }
         return new Result(pages, (System.nanoTime() - start) / 1e9, pages == 0 ? 0 : (double) pageMillis / pages,
-                browsers.started());
+                browsers.started(), cpu);
     }
 }
