@@ -54,12 +54,14 @@ public final class FactsCollector {
     public static Page capture(WebDriver driver, String url) {
         // media state first (up to 1.2 s listening to playing media): it is written on the media elements, which
         // the facts script then serialises
-        ((JavascriptExecutor) driver).executeAsyncScript(Scripts.get("media-facts.js").substring("return ".length()));
-        Object raw = ((JavascriptExecutor) driver).executeScript(SCRIPT, MAX_ELEMENTS, MAX_FOCUS_PROBES);
+        org.yiyue.audit.core.StepTimes t = org.yiyue.audit.core.StepTimes.current();
+        t.time("  facts: media", () -> ((JavascriptExecutor) driver).executeAsyncScript(Scripts.get("media-facts.js").substring("return ".length())));
+        Object raw = t.time("  facts: script", () -> ((JavascriptExecutor) driver).executeScript(SCRIPT, MAX_ELEMENTS, MAX_FOCUS_PROBES));
         if (!(raw instanceof Map<?, ?> result)) {
             throw new IllegalStateException("facts script returned " + raw);
         }
-        return toPage(result, url, FocusPixels.probe(driver, focusPixelCandidates(result)));
+        Map<Integer, Boolean> pixels = t.time("  facts: focus pixels", () -> FocusPixels.probe(driver, focusPixelCandidates(result)));
+        return t.time("  facts: parse", () -> toPage(result, url, pixels));
     }
 
     /**
