@@ -60,7 +60,8 @@ public final class FactsCollector {
         if (!(raw instanceof Map<?, ?> result)) {
             throw new IllegalStateException("facts script returned " + raw);
         }
-        Map<Integer, Boolean> pixels = t.time("  facts: focus pixels", () -> FocusPixels.probe(driver, focusPixelCandidates(result)));
+        Map<Integer, Boolean> pixels = t.time("  facts: focus pixels", () -> FocusPixels.probe(driver, focusPixelCandidates(result),
+                focusStyleChanged(result)));
         return t.time("  facts: parse", () -> toPage(result, url, pixels));
     }
 
@@ -83,6 +84,19 @@ public final class FactsCollector {
             unchanged.addAll(changed);
         }
         return unchanged;
+    }
+
+    /** The focusable elements whose own computed style changes on focus. */
+    private static java.util.Set<Integer> focusStyleChanged(Map<?, ?> result) {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        if (result.get("rows") instanceof List<?> list) {
+            for (Object row : list) {
+                if (row instanceof List<?> r && r.size() >= 22 && Boolean.TRUE.equals(r.get(12)) && Boolean.TRUE.equals(r.get(21))) {
+                    out.add(num(r.get(0)).intValue());
+                }
+            }
+        }
+        return out;
     }
 
     static Page toPage(Map<?, ?> result, String url) {
