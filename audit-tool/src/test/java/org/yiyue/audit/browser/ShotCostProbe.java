@@ -44,11 +44,15 @@ public final class ShotCostProbe {
             ops.put("cdp viewport png fast", () -> d.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "optimizeForSpeed", true)));
             ops.put("cdp clip 300x80 png fast", () -> d.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "optimizeForSpeed", true,
                     "clip", Map.of("x", 100, "y", 100, "width", 300, "height", 80, "scale", 1))));
-            ops.put("cdp clip 300x80 fromSurface=false", () -> d.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "optimizeForSpeed", true,
+            ops.put("cdp clip 900x500 png fast", () -> d.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "optimizeForSpeed", true,
+                    "clip", Map.of("x", 10, "y", 10, "width", 900, "height", 500, "scale", 1))));
+            ops.put("cdp clip 300x80 png default", () -> d.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "clip", Map.of("x", 100, "y", 100, "width", 300, "height", 80, "scale", 1))));
+            ops.put("cdp clip 300x80 fromSurface", () -> d.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "optimizeForSpeed", true,
                     "fromSurface", true, "clip", Map.of("x", 100, "y", 100, "width", 300, "height", 80, "scale", 1))));
-            ops.put("cdp viewport webp lossless?", () -> d.executeCdpCommand("Page.captureScreenshot", Map.of("format", "webp", "quality", 100, "optimizeForSpeed", true)));
             ops.put("script 2 rAF", () -> d.executeAsyncScript("var done = arguments[0]; requestAnimationFrame(function () { requestAnimationFrame(function () { done(1); }); });"));
             ops.put("script trivial", () -> d.executeScript("return 1;"));
+            ops.put("cdp trivial", () -> d.executeCdpCommand("Runtime.evaluate", Map.of("expression", "1")));
             ops.put("java decode viewport png", () -> {
                 try {
                     return ImageIO.read(new ByteArrayInputStream(png));
