@@ -25,11 +25,12 @@ public final class ElementShots {
     }
 
     public static List<Finding> attach(WebDriver driver, List<Finding> findings, Path folder, String prefix, int max) {
-        Map<String, WebElement> shootable = shootable(driver, findings, max);
+        Map<String, Number> tops = new HashMap<>();
+        Map<String, WebElement> shootable = shootable(driver, findings, max, tops);
         List<Finding> out = new ArrayList<>(findings.size());
         Map<String, String> done = new HashMap<>();
         // the pictures, a viewport at a time: elements that fit in one viewport come from one capture
-        Map<String, String> batch = batch(driver, findings, shootable, folder, prefix, max);
+        Map<String, String> batch = batch(driver, findings, shootable, tops, folder, prefix, max, CLIPS_UP_TO);
         int taken = 0;
         for (Finding f : findings) {
             if (!f.failed() || f.target() == null || f.target().isBlank() || "html".equals(f.target())) {
@@ -66,6 +67,11 @@ public final class ElementShots {
      */
     @SuppressWarnings("unchecked")
     static Map<String, WebElement> shootable(WebDriver driver, List<Finding> findings, int max) {
+        return shootable(driver, findings, max, null);
+    }
+
+    /** @param tops filled with each shootable target's top in document coordinates (null: fixed or sticky), when given */
+    static Map<String, WebElement> shootable(WebDriver driver, List<Finding> findings, int max, Map<String, Number> tops) {
         List<String> targets = new ArrayList<>();
         for (Finding f : findings) {
             if (f.failed() && f.target() != null && !f.target().isBlank() && !"html".equals(f.target()) && !targets.contains(f.target())) {
@@ -80,8 +86,11 @@ public final class ElementShots {
             Object r = ((JavascriptExecutor) driver).executeScript(SHOOTABLE, targets);
             if (r instanceof List<?> found) {
                 for (int i = 0; i < found.size() && i < targets.size(); i++) {
-                    if (found.get(i) instanceof WebElement el) {
+                    if (found.get(i) instanceof List<?> pair && pair.get(0) instanceof WebElement el) {
                         out.put(targets.get(i), el);
+                        if (tops != null) {
+                            tops.put(targets.get(i), pair.get(1) instanceof Number n ? n : null);
+                        }
                     }
                 }
             }
@@ -97,7 +106,10 @@ public final class ElementShots {
             + "  if (els.length !== 1) return null;"
             + "  var el = els[0], r = el.getBoundingClientRect();"
             + "  if (r.width < 2 || r.height < 2 || r.width > 2000 || r.height > 1500 || !visible(el)) return null;"
-            + "  return el; });";
+            // with its top in document coordinates, or null in fixed or sticky position (DOC_TOPS, in the same call)
+            + "  for (var e = el; e && e.nodeType === 1; e = e.parentElement) {"
+            + "    var p = getComputedStyle(e).position; if (p === 'fixed' || p === 'sticky') return [el, null]; }"
+            + "  return [el, r.top + window.scrollY]; });";
 
     /**
      * The first {@code max} shootable targets in finding order (the ones {@link #attach} pictures), taken a viewport at
@@ -110,7 +122,7 @@ public final class ElementShots {
     @SuppressWarnings("unchecked")
     static Map<String, String> batch(WebDriver driver, List<Finding> findings, Map<String, WebElement> shootable, Path folder,
                                      String prefix, int max) {
-        return batch(driver, findings, shootable, folder, prefix, max, CLIPS_UP_TO);
+        return batch(driver, findings, shootable, null, folder, prefix, max, CLIPS_UP_TO);
     }
 
     /**
@@ -121,6 +133,12 @@ public final class ElementShots {
 
     static Map<String, String> batch(WebDriver driver, List<Finding> findings, Map<String, WebElement> shootable, Path folder,
                                      String prefix, int max, int clipsUpTo) {
+        return batch(driver, findings, shootable, null, folder, prefix, max, clipsUpTo);
+    }
+
+    /** @param knownTops the targets' document tops as {@link #shootable} found them, or null to measure them here */
+    static Map<String, String> batch(WebDriver driver, List<Finding> findings, Map<String, WebElement> shootable,
+                                     Map<String, Number> knownTops, Path folder, String prefix, int max, int clipsUpTo) {
         Map<String, String> out = new HashMap<>();
         if (!(driver instanceof org.openqa.selenium.chromium.HasCdp cdp) || shootable.isEmpty()) {
             return out;
@@ -138,7 +156,9 @@ public final class ElementShots {
         try {
             JavascriptExecutor js = (JavascriptExecutor) driver;
             List<WebElement> els = targets.stream().map(shootable::get).toList();
-            List<Number> tops = (List<Number>) js.executeScript(DOC_TOPS, els);
+            List<Number> tops = knownTops != null && knownTops.keySet().containsAll(targets)
+                    ? targets.stream().map(knownTops::get).toList() // (toList keeps nulls)
+                    : (List<Number>) js.executeScript(DOC_TOPS, els);
             List<Integer> left = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
                 if (tops.get(i) != null) {

@@ -119,6 +119,17 @@ final class FocusPixels {
         if (!(driver instanceof HasCdp cdp) || !(driver instanceof JavascriptExecutor js)) {
             return out;
         }
+        if (candidates.isEmpty()) {
+            // nothing to probe: only what ends every probe, in one call (blur, scroll back): the page as the later checks find it
+            try {
+                js.executeScript("var x = window.scrollX, y = window.scrollY;"
+                        + " if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }"
+                        + " window.scrollTo(x, y);");
+            } catch (WebDriverException ignored) {
+                // the page is gone
+            }
+            return out;
+        }
         Object scroll = js.executeScript("return [window.scrollX, window.scrollY];");
         Unfocused last = null; // the last view taken with nothing focused
         try {
