@@ -54,12 +54,15 @@ public final class FactsCollector {
     public static Page capture(WebDriver driver, String url) {
         // media state first (up to 1.2 s listening to playing media): it is written on the media elements, which
         // the facts script then serialises
-        ((JavascriptExecutor) driver).executeAsyncScript(Scripts.get("media-facts.js").substring("return ".length()));
-        Object raw = ((JavascriptExecutor) driver).executeScript(SCRIPT, MAX_ELEMENTS, MAX_FOCUS_PROBES);
+        org.yiyue.audit.core.StepTimes t = org.yiyue.audit.core.StepTimes.current();
+        t.time("  facts: media", () -> ((JavascriptExecutor) driver).executeAsyncScript(Scripts.get("media-facts.js").substring("return ".length())));
+        Object raw = t.time("  facts: script", () -> ((JavascriptExecutor) driver).executeScript(SCRIPT, MAX_ELEMENTS, MAX_FOCUS_PROBES));
         if (!(raw instanceof Map<?, ?> result)) {
             throw new IllegalStateException("facts script returned " + raw);
         }
-        return toPage(result, url, FocusPixels.probe(driver, focusPixelCandidates(result)));
+        Map<Integer, Boolean> pixels = t.time("  facts: focus pixels", () -> FocusPixels.probe(driver, focusPixelCandidates(result),
+                focusStyleChanged(result)));
+        return t.time("  facts: parse", () -> toPage(result, url, pixels));
     }
 
     /**
@@ -81,6 +84,19 @@ public final class FactsCollector {
             unchanged.addAll(changed);
         }
         return unchanged;
+    }
+
+    /** The focusable elements whose own computed style changes on focus. */
+    private static java.util.Set<Integer> focusStyleChanged(Map<?, ?> result) {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        if (result.get("rows") instanceof List<?> list) {
+            for (Object row : list) {
+                if (row instanceof List<?> r && r.size() >= 22 && Boolean.TRUE.equals(r.get(12)) && Boolean.TRUE.equals(r.get(21))) {
+                    out.add(num(r.get(0)).intValue());
+                }
+            }
+        }
+        return out;
     }
 
     static Page toPage(Map<?, ?> result, String url) {

@@ -21,6 +21,9 @@ public final class StepTimes {
     /** Machine-wide CPU time during each step (all processes: Chromium's too); with one worker, the step's cost. */
     private final Map<String, LongAdder> cpu = new ConcurrentHashMap<>();
 
+    /** The StepTimes whose step runs on this thread, so a step can time its own parts ({@link #current}). */
+    private static final ThreadLocal<StepTimes> CURRENT = new ThreadLocal<>();
+
     private StepTimes(boolean on) {
         this.on = on;
     }
@@ -36,15 +39,28 @@ public final class StepTimes {
         });
     }
 
+    /** The StepTimes timing the step that runs on this thread, or {@link #NONE}: parts of a step time themselves in it. */
+    public static StepTimes current() {
+        StepTimes t = CURRENT.get();
+        return t == null ? NONE : t;
+    }
+
     public <T> T time(String step, Supplier<T> work) {
         if (!on) {
             return work.get();
         }
+        StepTimes outer = CURRENT.get();
+        CURRENT.set(this);
         long start = System.nanoTime();
         long cpuStart = MachineCpu.millis();
         try {
             return work.get();
         } finally {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
             nanos.computeIfAbsent(step, k -> new LongAdder()).add(System.nanoTime() - start);
             cpu.computeIfAbsent(step, k -> new LongAdder()).add(MachineCpu.millis() - cpuStart);
             calls.computeIfAbsent(step, k -> new LongAdder()).increment();

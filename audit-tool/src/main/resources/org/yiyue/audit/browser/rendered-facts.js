@@ -43,22 +43,31 @@ return (function (maxElements, maxFocusProbes) {
   }
   // colour behind the element's text: composite ancestor backgrounds on the white canvas; null if an image,
   // gradient or unparsable colour lies in between
-  function background(el) {
-    var layers = [];
-    for (var p = el; p && p.nodeType === 1; p = flatParent(p)) {
+  // (each element's composite is its own colour over its flat parent's composite, the same arithmetic in the same
+  // order as compositing the whole chain of layers at once: remembered per element, so shared ancestors are read once)
+  var composites = new Map();
+  function composite(el) {
+    var chain = [], out, p = el;
+    for (;;) {
+      if (!p || p.nodeType !== 1) { out = [255, 255, 255]; break; }
+      if (composites.has(p)) { out = composites.get(p); break; }
       var cs = getComputedStyle(p);
-      if (cs.backgroundImage && cs.backgroundImage !== 'none') { return null; }
-      var c = parseRgba(cs.backgroundColor);
-      if (c === null) { return null; }
-      if (c[3] > 0) { layers.push(c); }
-      if (c[3] >= 1) { break; }
+      var c = cs.backgroundImage && cs.backgroundImage !== 'none' ? null : parseRgba(cs.backgroundColor);
+      if (c === null) { composites.set(p, null); out = null; break; }
+      chain.push([p, c]);
+      if (c[3] >= 1) { out = [255, 255, 255]; break; }
+      p = flatParent(p);
     }
-    var out = [255, 255, 255];
-    for (var i = layers.length - 1; i >= 0; i--) {
-      var a = layers[i][3];
-      out = [layers[i][0] * a + out[0] * (1 - a), layers[i][1] * a + out[1] * (1 - a), layers[i][2] * a + out[2] * (1 - a)];
+    for (var k = chain.length - 1; k >= 0; k--) {
+      var l = chain[k][1], a = l[3];
+      if (out !== null && a > 0) { out = [l[0] * a + out[0] * (1 - a), l[1] * a + out[1] * (1 - a), l[2] * a + out[2] * (1 - a)]; }
+      composites.set(chain[k][0], out);
     }
-    return 'rgba(' + out[0] + ', ' + out[1] + ', ' + out[2] + ', 1)';
+    return out;
+  }
+  function background(el) {
+    var out = composite(el);
+    return out === null ? null : 'rgba(' + out[0] + ', ' + out[1] + ', ' + out[2] + ', 1)';
   }
   // a gradient (no image) behind the text: its colour stops composited on what lies beneath and under the
   // semi-transparent layers above it, for the "highest possible contrast" of ACT; null when anything else decides
@@ -93,9 +102,7 @@ return (function (maxElements, maxFocusProbes) {
   // the level's opacity), then over the white canvas. undefined when no opacity applies (the usual path decides),
   // null when an image or gradient takes part.
   function throughOpacity(el, colour) {
-    var faded = false;
-    for (var q = el; q && q.nodeType === 1; q = flatParent(q)) { if (parseFloat(getComputedStyle(q).opacity) < 1) { faded = true; break; } }
-    if (!faded) { return undefined; }
+    if (!fadedChain(el)) { return undefined; }
     var text = parseRgba(colour), back = [0, 0, 0, 0];
     if (text === null) { return null; }
     for (var p = el; p && p.nodeType === 1; p = flatParent(p)) {
@@ -107,6 +114,18 @@ return (function (maxElements, maxFocusProbes) {
     var canvas = [255, 255, 255, 1];
     text = over(text, canvas); back = over(back, canvas);
     return ['rgba(' + text[0] + ', ' + text[1] + ', ' + text[2] + ', 1)', 'rgba(' + back[0] + ', ' + back[1] + ', ' + back[2] + ', 1)'];
+  }
+  // the element or a flat ancestor has opacity below 1 (remembered per element)
+  var fadedMemo = new Map();
+  function fadedChain(el) {
+    var chain = [], f = false;
+    for (var q = el; q && q.nodeType === 1; q = flatParent(q)) {
+      if (fadedMemo.has(q)) { f = fadedMemo.get(q); break; }
+      chain.push(q);
+      if (parseFloat(getComputedStyle(q).opacity) < 1) { f = true; break; }
+    }
+    chain.forEach(function (q) { fadedMemo.set(q, f); });
+    return f;
   }
   // source-over with straight alpha
   function over(top, under) {
@@ -189,9 +208,10 @@ return (function (maxElements, maxFocusProbes) {
     return [cs.outlineStyle, cs.outlineWidth, cs.outlineColor, cs.boxShadow, cs.borderTopColor, cs.borderBottomColor,
       cs.backgroundColor, cs.color, cs.textDecorationLine].join('|');
   }
+  // numbered first, then measured: no attribute change between style and layout reads
+  for (var m = 0; m < n; m++) { all[m].setAttribute('data-yiyue-i', String(m)); }
   for (var i = 0; i < n; i++) {
     var el = all[i];
-    el.setAttribute('data-yiyue-i', String(i));
     var cs = getComputedStyle(el);
     var r = el.getBoundingClientRect();
     var visible = false;

@@ -98,4 +98,40 @@ class ElementShotsTest {
             }
         }
     }
+
+    @Test
+    void clipsOfTheViewAreTheSamePicturesAsCutsOfOneCapture(@TempDir Path out) throws Exception {
+        // desktop (one device pixel per CSS pixel): each element is pictured as its own clip when few share a view;
+        // the files hold exactly the pixels the cut of a viewport capture holds, fractional boxes and a scrolled view
+        // (DevTools' clip is in document coordinates) included
+        String page = "<!doctype html><html lang=\"zh-CN\"><head><title>c</title><style>body{margin:0}"
+                + ".t{position:absolute;font:15px sans-serif;color:#123;background:linear-gradient(90deg,#fc0,#09f)}</style></head><body>"
+                + "<div id=c1 class=t style=\"left:10.4px;top:20.7px;width:133.3px;height:41.6px\">办事指南 一</div>"
+                + "<div id=c2 class=t style=\"left:300px;top:400px;width:220px;height:60px;border:3px dotted #c00\">政务服务 二</div>"
+                + "<div id=c3 class=t style=\"left:700.5px;top:5.5px;width:90px;height:30px;opacity:.6\">三</div>"
+                + "<div id=c4 class=t style=\"left:40.2px;top:2000.5px;width:150px;height:45.5px\">四（滚动后）</div>"
+                + "<div style=\"height:3000px\"></div></body></html>";
+        try (TestServer s = new TestServer().html("/c.html", page);
+             AuditBrowser browser = AuditBrowser.start(true, Duration.ofSeconds(30))) {
+            ChromeDriver d = browser.driver();
+            d.get(s.url("/c.html").toString());
+            List<Finding> findings = List.of(failed("#c1"), failed("#c2"), failed("#c3"), failed("#c4"));
+            Map<String, org.openqa.selenium.WebElement> els = ElementShots.shootable(d, findings, 4);
+            Map<String, String> clips = ElementShots.batch(d, findings, els, out.resolve("a").resolve("shots"), "p", 4, 3);
+            Map<String, String> cuts = ElementShots.batch(d, findings, els, out.resolve("b").resolve("shots"), "p", 4, 0);
+            assertEquals(Set.of("#c1", "#c2", "#c3", "#c4"), clips.keySet());
+            assertEquals(clips.keySet(), cuts.keySet());
+            for (String target : clips.keySet()) {
+                BufferedImage a = ImageIO.read(out.resolve("a").resolve(clips.get(target)).toFile());
+                BufferedImage b = ImageIO.read(out.resolve("b").resolve(cuts.get(target)).toFile());
+                assertEquals(b.getWidth(), a.getWidth(), target);
+                assertEquals(b.getHeight(), a.getHeight(), target);
+                for (int y = 0; y < a.getHeight(); y++) {
+                    for (int x = 0; x < a.getWidth(); x++) {
+                        assertEquals(b.getRGB(x, y), a.getRGB(x, y), target + " pixel " + x + "," + y);
+                    }
+                }
+            }
+        }
+    }
 }

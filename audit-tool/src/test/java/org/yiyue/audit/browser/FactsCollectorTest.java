@@ -190,6 +190,66 @@ class FactsCollectorTest {
     }
 
     @Test
+    void aFocusStyleSeenInTheClipPassesWithoutViewportShots() throws Exception {
+        // the link's own style changes on focus and draws a ring next to it: two small clips decide, no viewport shot
+        long clips = FocusPixels.CLIP_PASSES.sum();
+        long views = FocusPixels.VIEWPORT_SHOTS.sum();
+        Page page = load("focus-clip.html", "<!doctype html><html lang=en><head><title>t</title><style>"
+                + "a{outline:none} a:focus{outline:3px solid #c00;outline-offset:4px}</style></head><body>"
+                + "<p><a id=ring href=#1>ring</a></p></body></html>");
+        assertEquals("passed", outcomes(page, "focus-visible").get("#ring"));
+        assertEquals(clips + 1, FocusPixels.CLIP_PASSES.sum());
+        assertEquals(views, FocusPixels.VIEWPORT_SHOTS.sum());
+    }
+
+    @Test
+    void aFocusStyleThatChangesPixelsOnlyOutsideTheClipStillPasses() throws Exception {
+        // the link's own style changes (outline colour, but no outline is drawn), and the only changed pixels are in a
+        // banner far from it: the clip shows nothing, the viewport test finds the banner
+        long clips = FocusPixels.CLIP_PASSES.sum();
+        long views = FocusPixels.VIEWPORT_SHOTS.sum();
+        Page page = load("focus-far.html", "<!doctype html><html lang=en><head><title>t</title><style>"
+                + "body{margin:0} a{outline:none} a:focus{outline-color:#c00}"
+                + "#banner{position:fixed;right:0;bottom:0;width:200px;height:40px;background:#fff}"
+                + "#banner.on{background:#036}</style></head><body>"
+                + "<p><a id=far href=#1 onfocus=\"banner.className='on'\" onblur=\"banner.className=''\">far</a></p>"
+                + "<p><a id=nothing href=#2>nothing</a></p><div id=banner></div></body></html>");
+        Map<String, String> out = outcomes(page, "focus-visible");
+        assertEquals("passed", out.get("#far"), out.toString());
+        assertEquals("failed", out.get("#nothing"), out.toString());
+        assertEquals(clips, FocusPixels.CLIP_PASSES.sum());
+        assertTrue(FocusPixels.VIEWPORT_SHOTS.sum() - views >= 2, "the viewport test ran");
+    }
+
+    @Test
+    void aStyleChangeThatChangesNoPixelFails() throws Exception {
+        // a white outline on white: the style changes, no pixel does (neither in the clip nor in the viewport)
+        Page page = load("focus-white.html", "<!doctype html><html lang=en><head><title>t</title><style>"
+                + "body{background:#fff} a{outline:none} a:focus{outline:2px solid #fff}</style></head><body>"
+                + "<p><a id=white href=#1>white</a></p></body></html>");
+        assertEquals("failed", outcomes(page, "focus-visible").get("#white"));
+    }
+
+    @Test
+    void aFocusedViewEqualToTheLastUnfocusedOneNeedsNoSecondShot() throws Exception {
+        // three links without any indicator at the same scroll position: the first takes two viewport shots, each
+        // next one a single shot equal to the last unfocused view; a fourth with an indicator on its parent (its own
+        // style unchanged) still passes after them
+        long views = FocusPixels.VIEWPORT_SHOTS.sum();
+        Page page = load("focus-same.html", "<!doctype html><html lang=en><head><title>t</title><style>"
+                + "a{outline:none} .ring{border:2px solid transparent} .ring.on{border-color:#000}</style></head><body>"
+                + "<p><a id=a1 href=#1>one</a> <a id=a2 href=#2>two</a> <a id=a3 href=#3>three</a></p>"
+                + "<p><span id=ind class=ring><a id=a4 href=#4 onfocus=\"ind.classList.add('on')\""
+                + " onblur=\"ind.classList.remove('on')\">four</a></span></p></body></html>");
+        Map<String, String> out = outcomes(page, "focus-visible");
+        assertEquals("failed", out.get("#a1"), out.toString());
+        assertEquals("failed", out.get("#a2"), out.toString());
+        assertEquals("failed", out.get("#a3"), out.toString());
+        assertEquals("passed", out.get("#a4"), out.toString());
+        assertEquals(2 + 1 + 1 + 2, FocusPixels.VIEWPORT_SHOTS.sum() - views);
+    }
+
+    @Test
     void scrollingOnlyThePaddingIsNoScrollableRegion() throws Exception {
         // ACT 0ssw9k: the scroll distance must exceed the padding on that axis
         Page page = load("padding.html", "<!doctype html><html lang=en><head><title>t</title></head><body>"

@@ -50,6 +50,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--static-rounds", paramLabel = "N", description = "static-only repetitions, the first one is warm-up (default: ${DEFAULT-VALUE})")
     int staticRounds = 3;
 
+    @Option(names = "--digest", paramLabel = "FILE", description = "write, per audited page of the full audits, its status, rule outcomes, failed findings (engine, rule, target) and whether each has a screenshot (and the PNG's pixel size) - to diff two builds' results")
+    private Path digest;
+
+    private final List<String> digestLines = java.util.Collections.synchronizedList(new ArrayList<>());
+
     @Option(names = "--builder", description = "also time axe-only scans through the axe-core/selenium builder (the script sent per call, a blank window per page), as the audit ran axe-core before")
     boolean builder;
 
@@ -100,6 +105,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
                         full1.perPageMillis(), axe, full1.perPageMillis() / axe);
             }
             out.println(loadAverage());
+            if (digest != null) {
+                List<String> lines = new ArrayList<>(digestLines);
+                java.util.Collections.sort(lines);
+                Files.write(digest, lines);
+                out.println("digest: " + digest + " (" + lines.size() + " pages)");
+            }
         } finally {
             try (var walk = Files.walk(tmp)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -173,6 +184,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
                         List.of(), "zh-CN", List.of(), null, true, 300, 6, Map.of());
                 AuditReport r = new AuditRunner(c, ProgressListener.NONE, Captures.best(), false).timeSteps(steps)
                         .browsers(browsers).run();
+                if (!staticOnly && digest != null) {
+                    for (PageReport p : r.pages()) {
+                        digestLines.add(digestOf(workers, p, c.outDir()));
+                    }
+                }
                 pages += (int) r.pages().stream().filter(PageReport::audited).count();
                 pageMillis += r.pages().stream().filter(PageReport::audited).mapToLong(PageReport::millis).sum();
             }
@@ -182,5 +198,33 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
         return new Result(pages, (System.nanoTime() - start) / 1e9, pages == 0 ? 0 : (double) pageMillis / pages,
                 browsers.started(), cpu);
+    }
+
+    /** One line per page: what must not change between two builds of the same audit (no timings). */
+    private static String digestOf(int workers, PageReport p, Path outDir) {
+        StringBuilder b = new StringBuilder();
+        b.append(workers).append("w ").append(p.url()).append(" status=").append(p.status()).append(" detail=").append(p.detail());
+        new java.util.TreeMap<>(p.ruleOutcomes() == null ? Map.<String, String>of() : p.ruleOutcomes())
+                .forEach((k, v) -> b.append("\n    outcome ").append(k).append('=').append(v));
+        List<String> failed = new ArrayList<>();
+        for (org.yiyue.audit.report.Finding f : p.findings()) {
+            if (f.failed()) {
+                String shot = "-";
+                if (f.screenshot() != null) {
+                    shot = "shot";
+                    try {
+                        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(outDir.resolve(f.screenshot()).toFile());
+                        shot += img == null ? "(unreadable)" : "(" + img.getWidth() + "x" + img.getHeight() + " pixels "
+                                + Integer.toHexString(java.util.Arrays.hashCode(img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth()))) + ")";
+                    } catch (java.io.IOException e) {
+                        shot += "(missing)";
+                    }
+                }
+                failed.add("    failed " + f.engine() + " " + f.ruleId() + " " + f.target() + " " + shot);
+            }
+        }
+        java.util.Collections.sort(failed);
+        failed.forEach(l -> b.append('\n').append(l));
+        return b.toString();
     }
 }
