@@ -41,6 +41,8 @@ public final class KeyboardWalk {
     public static final String ENGINE = "yiyue-browser";
     /** Tabs without any focus change before the walk calls it stuck (a trap where focus stays put). */
     private static final int IDLE_TABS = 12;
+    /** Most Tabs sent one round trip each before the log is read again. */
+    private static final int READ_EVERY = 6;
 
     private static final String PREPARE = "var list = (function () { " + Scripts.get("keyboard-prepare.js")
             + " }).apply(null, arguments); return {candidates: list, pointerOnly: window.__yiyuePointerOnly || []};";
@@ -78,14 +80,16 @@ public final class KeyboardWalk {
         while (step < limit && !completed && !trapped) {
             Map<String, Object> last = log.isEmpty() ? null : log.get(log.size() - 1);
             TabOrder.Run run = order.next(last, leftSinceFirst ? firstK : Integer.MIN_VALUE);
-            int tabs = Math.min(limit - step, run.tabs());
-            press(driver, tabs);
-            step += tabs;
-            sinceRead += tabs;
-            if (run.thenOne() && step < limit) {
-                // focus just left the page or landed where the page reacts: the next Tab is a round trip of its own
+            if (run.batch() > 0) {
+                int tabs = Math.min(limit - step, run.batch());
+                press(driver, tabs);
+                step += tabs;
+                sinceRead += tabs;
+            }
+            // where the page may react (or focus just left it), each Tab is a round trip of its own, as before
+            for (int i = 0; i < run.singles() && step < limit; i++) {
                 press(driver, 1);
-                    step++;
+                step++;
                 sinceRead++;
             }
             List<Map<String, Object>> fresh = (List<Map<String, Object>>) js.executeScript(
@@ -201,8 +205,8 @@ public final class KeyboardWalk {
             }
         }
 
-        /** Tabs for one action sequence, and whether one more Tab follows in a sequence of its own before the log is read. */
-        record Run(int tabs, boolean thenOne) {
+        /** Tabs for one action sequence (0: none), then Tabs one round trip each, before the log is read. */
+        record Run(int batch, int singles) {
         }
 
         /**
@@ -211,25 +215,32 @@ public final class KeyboardWalk {
          */
         Run next(Map<String, Object> last, int stopAt) {
             if (last == null || Boolean.TRUE.equals(last.get("leave"))) {
-                return new Run(1, false);
+                return new Run(0, 1);
             }
             Integer from = position.get(num(last.get("k")));
-            if (from == null || hazardAt[from]) {
-                return new Run(1, false);
+            if (from == null) {
+                return new Run(0, 1);
             }
             Integer first = stopAt == Integer.MIN_VALUE ? null : position.get(stopAt);
+            int n = hazardAt.length;
+            if (hazardAt[from]) {
+                // off this stop and over the stops after it where the page reacts too, one round trip each
+                int singles = 1;
+                for (int i = from + 1; i < n && hazardAt[i] && singles < READ_EVERY && !(first != null && i == first); i++) {
+                    singles++;
+                }
+                return new Run(0, singles);
+            }
             int run = 0;
-            int i = from + 1;
-            for (; i < hazardAt.length && !hazardAt[i]; i++) {
+            for (int i = from + 1; i < n && !hazardAt[i]; i++) {
                 run++;
                 if (first != null && i == first) {
-                    return new Run(run, false); // round again: stop on the first stop
+                    return new Run(run, 0); // round again: stop on the first stop
                 }
             }
-            if (i < hazardAt.length) {
-                return new Run(run + 1, true); // up to and onto a stop where the page reacts, then off it alone
-            }
-            return new Run(run + 1, true); // to the last stop and out of the page, then back in alone
+            // up to and onto a stop where the page reacts, then off it alone; or to the last stop and out of the
+            // page, then back in alone
+            return new Run(run + 1, 1);
         }
     }
 
