@@ -47,6 +47,8 @@ public final class KeyboardWalk {
     private static final String PREPARE = "var list = (function () { " + Scripts.get("keyboard-prepare.js")
             + " }).apply(null, arguments); return {candidates: list, pointerOnly: window.__yiyuePointerOnly || []};";
 
+    /** Returns once the timers the page set for now have run (timers of equal delay run in the order they were set). */
+    private static final String SETTLE = "setTimeout(arguments[arguments.length - 1], 0);";
     private static final String HAZARDS = Scripts.get("keyboard-hazards.js").substring("return ".length());
 
     private KeyboardWalk() {
@@ -86,14 +88,19 @@ public final class KeyboardWalk {
                 step += tabs;
                 sinceRead += tabs;
             }
-            // where the page may react (or focus just left it), each Tab is a round trip of its own, as before
+            // where the page may react (or focus just left it), each Tab is a round trip of its own, and goes only
+            // after the page's timers already due (a focus handler's setTimeout 0) have run
             for (int i = 0; i < run.singles() && step < limit; i++) {
+                if (sinceRead > 0) {
+                    js.executeAsyncScript(SETTLE);
+                }
                 press(driver, 1);
                 step++;
                 sinceRead++;
             }
-            List<Map<String, Object>> fresh = (List<Map<String, Object>>) js.executeScript(
-                    "return window.__yiyueFocusLog.slice(arguments[0]);", log.size());
+            List<Map<String, Object>> fresh = (List<Map<String, Object>>) js.executeAsyncScript(
+                    "var n = arguments[0], done = arguments[arguments.length - 1];"
+                            + " setTimeout(function () { done(window.__yiyueFocusLog.slice(n)); }, 0);", log.size());
             int pressed = sinceRead;
             sinceRead = 0;
             if (fresh.isEmpty()) {
