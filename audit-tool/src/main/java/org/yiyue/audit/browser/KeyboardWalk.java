@@ -48,7 +48,7 @@ public final class KeyboardWalk {
             + " }).apply(null, arguments); return {candidates: list, pointerOnly: window.__yiyuePointerOnly || []};";
 
     /** Returns once the timers the page set for now have run (timers of equal delay run in the order they were set). */
-    private static final String SETTLE = "setTimeout(arguments[arguments.length - 1], 0);";
+    private static final String SETTLE = "return new Promise(function (done) { setTimeout(function () { done(true); }, 0); });";
     private static final String HAZARDS = Scripts.get("keyboard-hazards.js").substring("return ".length());
 
     private KeyboardWalk() {
@@ -92,15 +92,15 @@ public final class KeyboardWalk {
             // after the page's timers already due (a focus handler's setTimeout 0) have run
             for (int i = 0; i < run.singles() && step < limit; i++) {
                 if (sinceRead > 0) {
-                    js.executeAsyncScript(SETTLE);
+                    js.executeScript(SETTLE);
                 }
                 press(driver, 1);
                 step++;
                 sinceRead++;
             }
-            List<Map<String, Object>> fresh = (List<Map<String, Object>>) js.executeAsyncScript(
-                    "var n = arguments[0], done = arguments[arguments.length - 1];"
-                            + " setTimeout(function () { done(window.__yiyueFocusLog.slice(n)); }, 0);", log.size());
+            List<Map<String, Object>> fresh = (List<Map<String, Object>>) js.executeScript(run.singles() > 0
+                    ? "var n = arguments[0]; return new Promise(function (done) { setTimeout(function () { done(window.__yiyueFocusLog.slice(n)); }, 0); });"
+                    : "return window.__yiyueFocusLog.slice(arguments[0]);", log.size());
             int pressed = sinceRead;
             sinceRead = 0;
             if (fresh.isEmpty()) {
