@@ -1,6 +1,9 @@
 package org.yiyue.audit.browser;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +13,7 @@ import java.util.Set;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.interactions.Actions;
 import org.yiyue.audit.core.PageFindings;
 import org.yiyue.rules.model.Text;
@@ -24,14 +28,28 @@ import org.yiyue.rules.model.Text;
  * <li>kbd-focus-obscured (2.4.11): author content with position fixed/sticky covered the whole focused element.</li>
  * </ul>
  * Must run on a freshly loaded page (focus still on the document).
+ * <p>
+ * Cost: every Tab is a real key press, but not every Tab is a round trip. Between tab stops where the page does not
+ * listen for focus, blur, key or scroll events (keyboard-hazards.js) the Tabs go in one action sequence, as nothing
+ * the page runs can react to them later; onto and off a stop where it does listen, and out of and back into the page,
+ * each Tab is a round trip of its own with the page's time to react, as every Tab was before. A focus style that
+ * fades in by a CSS transition is judged by the value the transition ends at, read when focus arrives (not by a timer
+ * that raced the next Tab). {@link TabOrder} only plans the runs; every result comes from the focus log.
  */
 public final class KeyboardWalk {
 
     public static final String ENGINE = "yiyue-browser";
+    /** Tabs without any focus change before the walk calls it stuck (a trap where focus stays put). */
+    private static final int IDLE_TABS = 12;
+    /** Most Tabs sent one round trip each before the log is read again. */
     private static final int READ_EVERY = 6;
 
     private static final String PREPARE = "var list = (function () { " + Scripts.get("keyboard-prepare.js")
             + " }).apply(null, arguments); return {candidates: list, pointerOnly: window.__yiyuePointerOnly || []};";
+
+    /** Returns once the timers the page set for now have run (timers of equal delay run in the order they were set). */
+    private static final String SETTLE = "return new Promise(function (done) { setTimeout(function () { done(true); }, 0); });";
+    private static final String HAZARDS = Scripts.get("keyboard-hazards.js").substring("return ".length());
 
     private KeyboardWalk() {
     }
@@ -49,6 +67,7 @@ public final class KeyboardWalk {
             }
             return;
         }
+        TabOrder order = new TabOrder(candidates, hazards(driver, candidates.size()));
         int limit = Math.min(maxSteps, candidates.size() * 2 + 12);
         List<Map<String, Object>> log = new ArrayList<>();
         boolean completed = false;
@@ -58,16 +77,35 @@ public final class KeyboardWalk {
         int idleTabs = 0;
         int firstK = Integer.MIN_VALUE;
         boolean leftSinceFirst = false;
-        for (int step = 0; step < limit && !completed && !trapped; step++) {
-            new Actions(driver).sendKeys(Keys.TAB).perform(); // a fresh Actions each time: a reused one stops sending
-            if ((step + 1) % READ_EVERY != 0 && step != limit - 1) {
-                continue;
+        int step = 0;
+        int sinceRead = 0;
+        while (step < limit && !completed && !trapped) {
+            Map<String, Object> last = log.isEmpty() ? null : log.get(log.size() - 1);
+            TabOrder.Run run = order.next(last, leftSinceFirst ? firstK : Integer.MIN_VALUE);
+            if (run.batch() > 0) {
+                int tabs = Math.min(limit - step, run.batch());
+                press(driver, tabs);
+                step += tabs;
+                sinceRead += tabs;
             }
-            List<Map<String, Object>> fresh = (List<Map<String, Object>>) js.executeScript(
-                    "return window.__yiyueFocusLog.slice(arguments[0]);", log.size());
+            // where the page may react (or focus just left it), each Tab is a round trip of its own, and goes only
+            // after the page's timers already due (a focus handler's setTimeout 0) have run
+            for (int i = 0; i < run.singles() && step < limit; i++) {
+                if (sinceRead > 0) {
+                    js.executeScript(SETTLE);
+                }
+                press(driver, 1);
+                step++;
+                sinceRead++;
+            }
+            List<Map<String, Object>> fresh = (List<Map<String, Object>>) js.executeScript(run.singles() > 0
+                    ? "var n = arguments[0]; return new Promise(function (done) { setTimeout(function () { done(window.__yiyueFocusLog.slice(n)); }, 0); });"
+                    : "return window.__yiyueFocusLog.slice(arguments[0]);", log.size());
+            int pressed = sinceRead;
+            sinceRead = 0;
             if (fresh.isEmpty()) {
-                idleTabs += READ_EVERY;
-                if (idleTabs >= READ_EVERY * 2) {
+                idleTabs += pressed;
+                if (idleTabs >= IDLE_TABS) {
                     Map<String, Object> active = (Map<String, Object>) js.executeScript(
                             "var a=document.activeElement; if(!a||a===document.body) return null;"
                                     + "return {selector: window.__yiyuePath(a), html: a.outerHTML.slice(0,200)};");
@@ -107,6 +145,110 @@ public final class KeyboardWalk {
             }
         }
         judge(candidates, log, completed, trapped, trapSelector, trapHtml, out);
+    }
+
+    /**
+     * Real Tab presses, all in one action sequence (one round trip to chromedriver, which sends them one after the
+     * other and waits for each to be handled). A fresh Actions each time: a reused one stops sending.
+     */
+    private static void press(WebDriver driver, int tabs) {
+        CharSequence[] keys = new CharSequence[tabs];
+        Arrays.fill(keys, Keys.TAB);
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /**
+     * The tab stops where the page may react to focus or keys (keyboard-hazards.js, through DevTools because it needs
+     * the console's getEventListeners); all of them when that cannot be run.
+     */
+    private static Set<Integer> hazards(WebDriver driver, int count) {
+        Set<Integer> all = new HashSet<>();
+        for (int k = 0; k < count; k++) {
+            all.add(k);
+        }
+        if (!(driver instanceof HasCdp cdp)) {
+            return all;
+        }
+        try {
+            Map<String, Object> r = cdp.executeCdpCommand("Runtime.evaluate", Map.of("expression", HAZARDS,
+                    "includeCommandLineAPI", true, "returnByValue", true));
+            if (r.get("exceptionDetails") != null || !(r.get("result") instanceof Map<?, ?> result)
+                    || !(result.get("value") instanceof List<?> ks)) {
+                return all;
+            }
+            Set<Integer> hz = new HashSet<>();
+            for (Object k : ks) {
+                hz.add(num(k));
+            }
+            return hz;
+        } catch (RuntimeException e) {
+            return all;
+        }
+    }
+
+    /**
+     * The tab order the candidates predict (positive tabindex first, then document order) and how many Tabs can go
+     * in one action sequence from where focus is: only over predicted stops where the page does not react to focus
+     * or keys, never past the end of the document (focus leaving the page and coming back is stepped one Tab per
+     * round trip, as batching across it lost focus events) and not past the first stop once focus came round again.
+     * Anything unknown (no focus yet, focus outside the candidates, just left the document) is one Tab. A wrong
+     * prediction costs nothing but a shorter run: the log, not the prediction, decides every result.
+     */
+    static final class TabOrder {
+        private final Map<Integer, Integer> position = new HashMap<>();
+        private final boolean[] hazardAt;
+
+        TabOrder(List<Map<String, Object>> candidates, Set<Integer> hazards) {
+            List<Map<String, Object>> sorted = new ArrayList<>(candidates);
+            sorted.sort(Comparator.comparingInt((Map<String, Object> c) -> {
+                int ti = num(c.get("ti"));
+                return ti > 0 ? ti : Integer.MAX_VALUE;
+            }).thenComparingInt(c -> num(c.get("k"))));
+            hazardAt = new boolean[sorted.size()];
+            for (int i = 0; i < sorted.size(); i++) {
+                int k = num(sorted.get(i).get("k"));
+                position.put(k, i);
+                hazardAt[i] = hazards.contains(k) || Boolean.TRUE.equals(sorted.get(i).get("sh"));
+            }
+        }
+
+        /** Tabs for one action sequence (0: none), then Tabs one round trip each, before the log is read. */
+        record Run(int batch, int singles) {
+        }
+
+        /**
+         * @param last   the last log entry (null: none yet)
+         * @param stopAt the first stop's k once focus has left the document since (MIN_VALUE: not yet)
+         */
+        Run next(Map<String, Object> last, int stopAt) {
+            if (last == null || Boolean.TRUE.equals(last.get("leave"))) {
+                return new Run(0, 1);
+            }
+            Integer from = position.get(num(last.get("k")));
+            if (from == null) {
+                return new Run(0, 1);
+            }
+            Integer first = stopAt == Integer.MIN_VALUE ? null : position.get(stopAt);
+            int n = hazardAt.length;
+            if (hazardAt[from]) {
+                // off this stop and over the stops after it where the page reacts too, one round trip each
+                int singles = 1;
+                for (int i = from + 1; i < n && hazardAt[i] && singles < READ_EVERY && !(first != null && i == first); i++) {
+                    singles++;
+                }
+                return new Run(0, singles);
+            }
+            int run = 0;
+            for (int i = from + 1; i < n && !hazardAt[i]; i++) {
+                run++;
+                if (first != null && i == first) {
+                    return new Run(run, 0); // round again: stop on the first stop
+                }
+            }
+            // up to and onto a stop where the page reacts, then off it alone; or to the last stop and out of the
+            // page, then back in alone
+            return new Run(run + 1, 1);
+        }
     }
 
     /** F54: click handlers on elements the keyboard cannot reach; hover-only handlers need a person's judgement. */

@@ -4,9 +4,11 @@
   var SEL = 'a[href],area[href],button,input,select,textarea,iframe,summary,[tabindex],[contenteditable=""],[contenteditable=true]';
   // What a sighted user can see change on focus: an outline or border only counts when it is drawn
   // (style not none, width > 0), so an invisible width change (outline:0 on :focus) is no indicator.
-  function sig(el) {
+  // over: end values of transitions still running (camelCase property -> value), read instead of the current ones
+  function sig(el, over) {
     if (!el || el.nodeType !== 1) return '';
-    var s = getComputedStyle(el);
+    var cs = getComputedStyle(el);
+    var s = over ? new Proxy(cs, {get: function (t, p) { return p in over ? over[p] : t[p]; }}) : cs;
     var outline = (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0) ? 'none'
       : s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor + ' ' + s.outlineOffset;
     var border = ['Top', 'Right', 'Bottom', 'Left'].map(function (side) {
@@ -14,6 +16,19 @@
       return (st === 'none' || st === 'hidden' || w === 0) ? 'none' : st + ' ' + w + ' ' + s['border' + side + 'Color'];
     }).join(',');
     return [outline, s.boxShadow, border, s.backgroundColor, s.color, s.textDecorationLine].join('|');
+  }
+  // The values CSS transitions running on el will end at (a focus style that fades in is read as it ends up, not as
+  // it starts: no timer, so the result does not depend on how soon the next Tab comes); null when none is running.
+  function transitionEnds(el) {
+    if (!el || el.nodeType !== 1 || !el.getAnimations || typeof CSSTransition === 'undefined') return null;
+    var over = null;
+    el.getAnimations().forEach(function (a) {
+      if (!(a instanceof CSSTransition) || !a.effect || a.effect.target !== el || a.effect.pseudoElement) return;
+      var frames = a.effect.getKeyframes(), last = frames[frames.length - 1];
+      var prop = String(a.transitionProperty).replace(/-([a-z])/g, function (m, c) { return c.toUpperCase(); });
+      if (last && last[prop] !== undefined) { over = over || {}; over[prop] = last[prop]; }
+    });
+    return over;
   }
   function visible(el) {
     if (!el.getClientRects().length) return false;
@@ -33,7 +48,7 @@
     window.__yiyueSig = window.__yiyueSig || {};
     window.__yiyueSig[k] = [sig(el), sig(el.parentElement)];
     list.push({k: k, selector: path(el), tag: el.localName, type: el.type || '', name: el.name || '',
-      html: el.outerHTML.slice(0, 200)});
+      html: el.outerHTML.slice(0, 200), ti: el.tabIndex, sh: !!el.shadowRoot});
     k++;
   });
   // Pointer-only controls (WCAG failure F54): a click handler in markup on an element that is not focusable and
@@ -71,7 +86,7 @@
       try { return originalBlur.apply(this, arguments); } finally { scriptBlur = false; }
     };
   }
-  document.addEventListener('focus', function (ev) {
+  function onFocus(ev) {
     var el = ev.target;
     if (!el || el.nodeType !== 1) return;
     var r = el.getBoundingClientRect();
@@ -99,20 +114,34 @@
       changed: before ? (sig(el) !== before[0] || sig(el.parentElement) !== before[1]) : outlined,
       obscured: inView === 0 ? 'unknown' : (covered === inView ? 'full' : (covered > 0 ? 'partial' : 'none')),
       w: r.width, h: r.height};
+    if (!entry.changed && before) {
+      // a focus style with a transition has not changed yet: compare what it ends at
+      var overEl = transitionEnds(el), overParent = transitionEnds(el.parentElement);
+      if (overEl || overParent) {
+        entry.changed = sig(el, overEl) !== before[0] || sig(el.parentElement, overParent) !== before[1];
+      }
+    }
     window.__yiyueFocusLog.push(entry);
     current = entry; currentEl = el;
-    setTimeout(function () {
-      // styles with a transition reach their focused value a little later
-      if (!entry.changed && document.activeElement === el && before) {
-        entry.changed = sig(el) !== before[0] || sig(el.parentElement) !== before[1];
-      }
-    }, 30);
-  }, true);
-  document.addEventListener('blur', function (ev) {
+    if (!entry.changed && before && window.__yiyueHazard && window.__yiyueHazard[kk]) {
+      // the page handles focus or keys on this element (KeyboardWalk steps onto it alone): a style its script sets
+      // a little later still counts, as before
+      setTimeout(function () {
+        if (!entry.changed && document.activeElement === el) {
+          entry.changed = sig(el) !== before[0] || sig(el.parentElement) !== before[1];
+        }
+      }, 30);
+    }
+  }
+  onFocus.__yiyueOwn = true;
+  document.addEventListener('focus', onFocus, true);
+  function onBlur(ev) {
     if (!ev.relatedTarget && !scriptBlur) {
       window.__yiyueFocusLog.push({k: -2, leave: true}); // focus left the document (end of the tab order, or a frame)
     }
-  }, true);
+  }
+  onBlur.__yiyueOwn = true;
+  document.addEventListener('blur', onBlur, true);
   if (document.activeElement && document.activeElement !== document.body) { scriptBlur = true; document.activeElement.blur(); scriptBlur = false; }
   return list;
 })();
