@@ -60,43 +60,40 @@ public final class FactsCollector {
         if (!(raw instanceof Map<?, ?> result)) {
             throw new IllegalStateException("facts script returned " + raw);
         }
-        Map<Integer, Boolean> pixels = t.time("  facts: focus pixels", () -> FocusPixels.probe(driver, focusPixelCandidates(result),
-                focusStyleChanged(result)));
+        FocusableRows focusable = FocusableRows.of(result);
+        Map<Integer, Boolean> pixels = t.time("  facts: focus pixels", () -> FocusPixels.probe(driver, focusable.pixelCandidates(),
+                new java.util.HashSet<>(focusable.styleChanged())));
         return t.time("  facts: parse", () -> toPage(result, url, pixels));
     }
 
-    /**
-     * Which focusable elements the screenshots check (ACT oj04fd), in order, within FocusPixels' budget: those whose
-     * own computed style did not change on focus first (the possible failures); the others too when the page has no
-     * more focusable elements than the budget (a style change need not change a pixel: a white outline on white).
-     */
-    private static List<Integer> focusPixelCandidates(Map<?, ?> result) {
-        List<Integer> unchanged = new java.util.ArrayList<>();
-        List<Integer> changed = new java.util.ArrayList<>();
-        if (result.get("rows") instanceof List<?> list) {
-            for (Object row : list) {
-                if (row instanceof List<?> r && r.size() >= 22 && Boolean.TRUE.equals(r.get(12))) {
-                    (Boolean.TRUE.equals(r.get(21)) ? changed : unchanged).add(num(r.get(0)).intValue());
-                }
-            }
-        }
-        if (unchanged.size() + changed.size() <= FocusPixels.MAX_PROBES) {
-            unchanged.addAll(changed);
-        }
-        return unchanged;
-    }
+    /** The focusable elements of the facts rows, split by whether their own computed style changes on focus. */
+    private record FocusableRows(List<Integer> styleUnchanged, List<Integer> styleChanged) {
 
-    /** The focusable elements whose own computed style changes on focus. */
-    private static java.util.Set<Integer> focusStyleChanged(Map<?, ?> result) {
-        java.util.Set<Integer> out = new java.util.HashSet<>();
-        if (result.get("rows") instanceof List<?> list) {
-            for (Object row : list) {
-                if (row instanceof List<?> r && r.size() >= 22 && Boolean.TRUE.equals(r.get(12)) && Boolean.TRUE.equals(r.get(21))) {
-                    out.add(num(r.get(0)).intValue());
+        static FocusableRows of(Map<?, ?> result) {
+            List<Integer> unchanged = new java.util.ArrayList<>();
+            List<Integer> changed = new java.util.ArrayList<>();
+            if (result.get("rows") instanceof List<?> list) {
+                for (Object row : list) {
+                    if (row instanceof List<?> r && r.size() >= 22 && Boolean.TRUE.equals(r.get(12))) {
+                        (Boolean.TRUE.equals(r.get(21)) ? changed : unchanged).add(num(r.get(0)).intValue());
+                    }
                 }
             }
+            return new FocusableRows(unchanged, changed);
         }
-        return out;
+
+        /**
+         * Which elements the screenshots check (ACT oj04fd), in order, within FocusPixels' budget: those whose own
+         * style did not change on focus first (the possible failures); the others too when the page has no more
+         * focusable elements than the budget (a style change need not change a pixel: a white outline on white).
+         */
+        List<Integer> pixelCandidates() {
+            List<Integer> out = new java.util.ArrayList<>(styleUnchanged);
+            if (styleUnchanged.size() + styleChanged.size() <= FocusPixels.MAX_PROBES) {
+                out.addAll(styleChanged);
+            }
+            return out;
+        }
     }
 
     static Page toPage(Map<?, ?> result, String url) {

@@ -18,7 +18,7 @@ public final class StepTimes {
     private final boolean on;
     private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
-    /** Machine-wide CPU time during each step (all processes: Chromium's too); with one worker, the step's cost. */
+    /** CPU time of this JVM and its Chromium processes during each step; with one worker, the step's cost. */
     private final Map<String, LongAdder> cpu = new ConcurrentHashMap<>();
 
     /** The StepTimes whose step runs on this thread, so a step can time its own parts ({@link #current}). */
@@ -52,7 +52,7 @@ public final class StepTimes {
         StepTimes outer = CURRENT.get();
         CURRENT.set(this);
         long start = System.nanoTime();
-        long cpuStart = MachineCpu.millis();
+        long cpuStart = ProcessTreeCpu.millis();
         try {
             return work.get();
         } finally {
@@ -62,7 +62,7 @@ public final class StepTimes {
                 CURRENT.set(outer);
             }
             nanos.computeIfAbsent(step, k -> new LongAdder()).add(System.nanoTime() - start);
-            cpu.computeIfAbsent(step, k -> new LongAdder()).add(MachineCpu.millis() - cpuStart);
+            cpu.computeIfAbsent(step, k -> new LongAdder()).add(ProcessTreeCpu.millis() - cpuStart);
             calls.computeIfAbsent(step, k -> new LongAdder()).increment();
         }
     }
@@ -75,7 +75,7 @@ public final class StepTimes {
         return out;
     }
 
-    /** Machine CPU milliseconds per step (every process of the machine while the step ran), in the order of {@link #millis}. */
+    /** CPU milliseconds per step (this JVM and the processes it started, see ProcessTreeCpu), in the order of {@link #millis}. */
     public Map<String, Long> cpuMillis() {
         Map<String, Long> out = new LinkedHashMap<>();
         millis().keySet().forEach(k -> out.put(k, cpu.getOrDefault(k, new LongAdder()).sum()));

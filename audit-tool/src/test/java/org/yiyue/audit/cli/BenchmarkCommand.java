@@ -170,7 +170,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         int pages = 0;
         long pageMillis = 0;
         long start = System.nanoTime();
-        long cpuStart = org.yiyue.audit.core.MachineCpu.millis();
+        long cpuStart = org.yiyue.audit.core.ProcessTreeCpu.millis();
         // one pool for the four site audits, as certify has: browsers start once per worker, not once per site
         BrowserPool browsers = new BrowserPool();
         long cpu = 0;
@@ -192,7 +192,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 pages += (int) r.pages().stream().filter(PageReport::audited).count();
                 pageMillis += r.pages().stream().filter(PageReport::audited).mapToLong(PageReport::millis).sum();
             }
-            cpu = org.yiyue.audit.core.MachineCpu.millis() - cpuStart; // before the browsers close: their CPU goes with them
+            cpu = org.yiyue.audit.core.ProcessTreeCpu.millis() - cpuStart; // before the browsers close: their CPU goes with them
         } finally {
             browsers.close();
         }

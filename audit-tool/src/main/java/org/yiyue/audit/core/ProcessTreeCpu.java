@@ -10,12 +10,12 @@ import java.nio.file.Path;
  * processes), for the benchmark's step costs. Other processes on the machine are not counted, so the figure holds
  * on a loaded machine; with one worker it is the step's own cost. Linux only ({@code /proc}); 0 elsewhere.
  */
-public final class MachineCpu {
+public final class ProcessTreeCpu {
 
     /** USER_HZ: the kernel reports in hundredths of a second on every Linux the tool runs on. */
     private static final int TICK_MILLIS = 10;
 
-    private MachineCpu() {
+    private ProcessTreeCpu() {
     }
 
     public static long millis() {
