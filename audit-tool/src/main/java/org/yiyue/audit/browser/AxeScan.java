@@ -40,6 +40,8 @@ public final class AxeScan {
     private final String world;
     private final String provenance;
     private final boolean embedded;
+    /** axe rules this scan leaves out (see {@link #without}); empty: every rule of {@link #TAGS}. */
+    private final java.util.SortedSet<String> off;
 
     /** An axe-core script is a few MB; anything much larger is not one. */
     static final long MAX_SCRIPT_BYTES = 32L * 1024 * 1024;
@@ -52,6 +54,42 @@ public final class AxeScan {
         this.world = AxeInPage.worldName(script);
         this.provenance = axeScript == null ? EmbeddedAxe.get().provenance()
                 : "--axe-script " + axeScript.getFileName() + " (" + EmbeddedAxe.sri("SHA-512", script.getBytes(StandardCharsets.UTF_8)) + ")";
+        this.off = java.util.Collections.emptySortedSet();
+    }
+
+    private AxeScan(AxeScan base, java.util.SortedSet<String> off) {
+        this.embedded = base.embedded;
+        this.script = base.script;
+        this.world = base.world;
+        this.provenance = base.provenance;
+        this.off = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(off));
+    }
+
+    /**
+     * The same scan without these axe rules: the audit leaves out those whose every finding the engine merge would
+     * drop (our rule library decides all their ACT rules), so axe-core does not spend its time on them.
+     */
+    public AxeScan without(java.util.Collection<String> rules) {
+        return new AxeScan(this, new java.util.TreeSet<>(rules));
+    }
+
+    /** The axe rules this scan leaves out. */
+    public java.util.SortedSet<String> rulesOff() {
+        return off;
+    }
+
+    /** The run options: {@link #OPTIONS}, with the rules left out turned off. */
+    String options() {
+        if (off.isEmpty()) {
+            return OPTIONS;
+        }
+        StringBuilder rules = new StringBuilder();
+        for (String r : off) {
+            if (r.matches("[A-Za-z0-9_-]+")) { // axe rule ids; nothing else goes into the JSON
+                rules.append(rules.length() == 0 ? "" : ",").append('"').append(r).append("\":{\"enabled\":false}");
+            }
+        }
+        return OPTIONS.substring(0, OPTIONS.length() - 1) + ",\"rules\":{" + rules + "}}";
     }
 
     /** Whether this scan runs the embedded axe-core, whose consistency on the ACT cases was measured. */
@@ -117,14 +155,18 @@ public final class AxeScan {
     }
 
     private static AxeBuilder configured(String script) {
+        return configured(script, OPTIONS);
+    }
+
+    private static AxeBuilder configured(String script, String options) {
         AxeBuilder b = new AxeBuilder().setTimeout(TIMEOUT_SECONDS);
-        b.setOptions(OPTIONS);
+        b.setOptions(options);
         b.setAxeScriptProvider(new StringAxeScriptProvider(script));
         return b;
     }
 
     private AxeBuilder builder() {
-        return configured(script);
+        return configured(script, options());
     }
 
     /** The builder's script timeout (s), also the limit of one axe-core call in the page. */
@@ -144,7 +186,7 @@ public final class AxeScan {
      */
     public Results analyze(WebDriver driver) {
         try {
-            return AxeInPage.run(driver, script, world, OPTIONS, TIMEOUT_SECONDS * 1000L);
+            return AxeInPage.run(driver, script, world, options(), TIMEOUT_SECONDS * 1000L);
         } catch (AxeInPage.Unavailable e) {
             AxeInPage.FALLBACKS.incrementAndGet();
             return builder().analyze(driver);

@@ -133,6 +133,9 @@ public final class AuditRunner {
         catalogue.addAll(BrowserRules.catalogue());
         AxeScan axe = config.staticOnly() ? null : new AxeScan(config.axeScript());
         EngineMerge merge = axe == null ? null : EngineMerge.forAudit(rules.catalogue(), axe);
+        if (merge != null) {
+            axe = axe.without(merge.axeRulesOursDecides()); // their findings would all be dropped by the merge
+        }
         PageAuditor auditor = new PageAuditor(rules, axe, capture, catalogue, config, merge);
         auditor.timeSteps(times);
 

@@ -26,6 +26,33 @@ public final class ProcessTreeCpu {
         return total;
     }
 
+    /**
+     * The same CPU time by kind of process: "jvm", "chromedriver", and Chromium's "browser", "renderer", "gpu-process",
+     * "utility" (network, audio, storage services) and "zygote" (renderers that exited are counted there) — where a
+     * step's cost goes.
+     */
+    public static java.util.Map<String, Long> byKind() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        out.put("jvm", ownMillis());
+        for (ProcessHandle p : (Iterable<ProcessHandle>) ProcessHandle.current().descendants()::iterator) {
+            out.merge(kind(p.pid()), childMillis(p.pid()), Long::sum);
+        }
+        return out;
+    }
+
+    private static String kind(long pid) {
+        try {
+            String cmd = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+            if (cmd.contains("chromedriver")) {
+                return "chromedriver";
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("--type=(\\S+)").matcher(cmd);
+            return m.find() ? m.group(1) : "browser";
+        } catch (IOException | RuntimeException e) {
+            return "other";
+        }
+    }
+
     private static long ownMillis() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime() / 1_000_000;

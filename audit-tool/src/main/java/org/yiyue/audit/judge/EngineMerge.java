@@ -175,6 +175,21 @@ public final class EngineMerge {
         return "both";
     }
 
+    /**
+     * The axe rules the audit runs whose every finding {@link #apply} drops: each ACT rule they declare is decided
+     * by our rule library, whatever the page. Running them is wasted (about a fifth of axe-core's time on the
+     * replica pages); their page outcomes would be superseded by ours too.
+     */
+    public java.util.SortedSet<String> axeRulesOursDecides() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        axeRuleToActs.forEach((rule, acts) -> {
+            if (!acts.isEmpty() && acts.stream().allMatch(a -> oursOn(a).equals("complete"))) {
+                out.add(rule);
+            }
+        });
+        return out;
+    }
+
     private boolean trusted(String engine, String procedure, String act) {
         String c = engine.equals(YIYUE)
                 ? oursByProcedure.getOrDefault(act, Map.of()).getOrDefault(procedure, oursOn(act))

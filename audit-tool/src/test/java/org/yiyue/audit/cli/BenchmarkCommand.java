@@ -86,11 +86,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 Result r = run(catalog, sites, false, w, tmp, steps);
                 report(out, "browser, " + w + " worker" + (w > 1 ? "s" : ""), r);
                 out.println("  time per step, summed over pages (ms): " + steps.millis());
+                out.println("  calls per step: " + steps.millis().keySet().stream().collect(java.util.stream.Collectors.toMap(k -> k, steps::calls, (a, b) -> a, java.util.LinkedHashMap::new)));
                 out.println("  time per step, mean per page (ms):     " + perPage(steps, r.pages()));
                 out.println("  CPU per step, mean per page (ms; this JVM + Chromium; with 2 workers both workers' CPU is counted in each): "
                         + perPage(steps.cpuMillis(), r.pages()));
                 out.printf("  CPU of the whole run (this JVM + Chromium, crawl and browser starts included): %.0f ms per page, %.2f cores busy%n",
                         (double) r.cpuMillis() / Math.max(1, r.pages()), r.cpuMillis() / 1e3 / r.seconds());
+                out.println("  CPU of the whole run by process, ms per page: " + cpuByKind);
                 out.println("  browsers started: " + r.browsersStarted() + " for " + siteIds.size() + " site audits (kept warm across sites)");
                 out.println("  " + org.yiyue.audit.browser.AxeScan.runnerStats() + "; " + loadAverage());
                 if (w == 1) {
@@ -165,12 +167,16 @@ public final class BenchmarkCommand implements Callable<Integer> {
         return seeds;
     }
 
+    /** CPU per page by kind of process in the last run (see ProcessTreeCpu.byKind). */
+    private Map<String, Long> cpuByKind = Map.of();
+
     private Result run(ReplicaCatalog catalog, ReplicaSites sites, boolean staticOnly, int workers, Path tmp,
                        StepTimes steps) throws Exception {
         int pages = 0;
         long pageMillis = 0;
         long start = System.nanoTime();
         long cpuStart = org.yiyue.audit.core.ProcessTreeCpu.millis();
+        Map<String, Long> kindsStart = org.yiyue.audit.core.ProcessTreeCpu.byKind();
         // one pool for the four site audits, as certify has: browsers start once per worker, not once per site
         BrowserPool browsers = new BrowserPool();
         long cpu = 0;
@@ -193,6 +199,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 pageMillis += r.pages().stream().filter(PageReport::audited).mapToLong(PageReport::millis).sum();
             }
             cpu = org.yiyue.audit.core.ProcessTreeCpu.millis() - cpuStart; // before the browsers close: their CPU goes with them
+            Map<String, Long> kinds = new java.util.TreeMap<>();
+            int n = Math.max(1, pages);
+            org.yiyue.audit.core.ProcessTreeCpu.byKind().forEach((k, v) -> kinds.put(k, (v - kindsStart.getOrDefault(k, 0L)) / n));
+            cpuByKind = kinds;
         } finally {
             browsers.close();
         }

@@ -206,4 +206,14 @@ class EngineMergeTest {
     private static EngineDecision decision(EngineMerge m, String act) {
         return m.decisions().stream().filter(d -> d.actRule().equals(act)).findFirst().orElseThrow();
     }
+
+    @Test
+    void axeRulesWhoseEveryActRuleOursDecidesAreNamedAndTheirFindingsDropped() {
+        EngineMerge m = merge();
+        // image-alt: 23a2a8 only (ours complete); color-contrast also declares 09o5cg (ours partial): it stays
+        assertEquals(java.util.Set.of("image-alt"), m.axeRulesOursDecides());
+        EngineMerge.Result r = m.apply(List.of(axe("image-alt", "failed", "1.1.1"), axe("color-contrast", "failed", "1.4.3")),
+                Map.of(), true);
+        assertTrue(r.findings().stream().noneMatch(f -> f.ruleId().equals("axe:image-alt")), "dropped: " + r.findings());
+    }
 }
