@@ -133,8 +133,10 @@ public final class AuditRunner {
         catalogue.addAll(BrowserRules.catalogue());
         AxeScan axe = config.staticOnly() ? null : new AxeScan(config.axeScript());
         EngineMerge merge = axe == null ? null : EngineMerge.forAudit(rules.catalogue(), axe);
-        if (merge != null) {
-            axe = axe.without(merge.axeRulesOursDecides()); // their findings would all be dropped by the merge
+        if (merge != null && axe.embedded()) {
+            // their findings would all be dropped by the merge; only for the embedded axe-core, whose rule ids are
+            // known (axe refuses options naming a rule it does not have)
+            axe = axe.without(merge.axeRulesOursDecides());
         }
         PageAuditor auditor = new PageAuditor(rules, axe, capture, catalogue, config, merge);
         auditor.timeSteps(times);

@@ -429,10 +429,12 @@ public final class HtmlReport {
         }
         sb.append("<p class=\"note\">").append(t(
                 "两个检测引擎按 ACT 规则合并，依据各自在 W3C 官方测试用例上实测的一致性：本工具规则完全一致（complete）时由本工具判定；"
-                        + "否则 axe-core 规则完全一致时由 axe-core 判定；都不完全一致时两者都报告。在某条规则上不一致的引擎，其“不通过”只作为“无法判断”报告，需测评人员确认。",
+                        + "否则 axe-core 规则完全一致时由 axe-core 判定；都不完全一致时两者都报告。在某条规则上不一致的引擎，其“不通过”只作为“无法判断”报告，需测评人员确认。"
+                        + "axe-core 中所涉 ACT 规则全部由本工具判定的规则不再运行（其结果本就全部不采用）。",
                 "The two engines are merged per ACT rule by their consistency measured on W3C's own test cases: where our rule is "
                         + "complete, ours decides; else where axe-core's is, axe-core decides; else both report. An engine inconsistent "
-                        + "for a rule never reports a failure for it: its failures are reported as cannot-tell for an evaluator."))
+                        + "for a rule never reports a failure for it: its failures are reported as cannot-tell for an evaluator. "
+                        + "axe-core rules whose every ACT rule ours decides are not run (all their results were left out anyway)."))
                 .append("</p>\n<table><caption>").append(t("按 ACT 规则的引擎判定", "Deciding engine per ACT rule"))
                 .append("</caption><thead><tr>");
         for (String col : List.of(t("ACT 规则", "ACT rule"), t("本工具（一致性）", "Yiyue (consistency)"),
