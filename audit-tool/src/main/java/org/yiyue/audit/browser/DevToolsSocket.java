@@ -99,9 +99,10 @@ final class DevToolsSocket implements AutoCloseable {
         return answer;
     }
 
-    /** Forgets a command whose answer no longer matters (a timed-out script). */
+    /** Gives up on a command whose answer no longer matters (a timed-out script): its future fails now. */
     void forget(CompletableFuture<Map<String, Object>> answer) {
         pending.values().remove(answer);
+        answer.completeExceptionally(new WebDriverException("no longer waited for"));
     }
 
     @Override

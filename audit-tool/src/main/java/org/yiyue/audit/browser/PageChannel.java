@@ -180,6 +180,15 @@ public final class PageChannel implements AutoCloseable {
         }
     }
 
+    /**
+     * The driver's current window handle, as {@code getWindowHandle()} gives it; known without a round trip to
+     * chromedriver once the channel follows the driver.
+     */
+    public String window() {
+        String w = tracked ? window : UNKNOWN;
+        return w == null || w == UNKNOWN ? driver.getWindowHandle() : w;
+    }
+
     /** As {@code executeScript}: runs a function body with arguments, awaits a promise it returns. */
     public Object script(String body, Object... args) {
         return run(body, false, args);

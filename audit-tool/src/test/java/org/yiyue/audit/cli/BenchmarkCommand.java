@@ -92,7 +92,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 out.printf("  CPU of the whole run (this JVM + Chromium, crawl and browser starts included): %.0f ms per page, %.2f cores busy%n",
                         (double) r.cpuMillis() / Math.max(1, r.pages()), r.cpuMillis() / 1e3 / r.seconds());
                 out.println("  browsers started: " + r.browsersStarted() + " for " + siteIds.size() + " site audits (kept warm across sites)");
-                out.println("  " + org.yiyue.audit.browser.AxeScan.runnerStats() + "; " + loadAverage());
+                out.println("  " + org.yiyue.audit.browser.AxeScan.runnerStats() + "; " + org.yiyue.audit.browser.PageChannel.stats()
+                        + "; " + loadAverage());
                 if (w == 1) {
                     full1 = r;
                 }
