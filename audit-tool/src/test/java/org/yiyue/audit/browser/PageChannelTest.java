@@ -104,6 +104,7 @@ class PageChannelTest {
                 "(function(){ return arguments; })(1, 'x')", "(function(){ var e = new Error('m'); e.extra = 1; return e; })()",
                 "({a: {b: {c: [1, {d: 2}]}}, e: [[[]]]})", "new Promise(function(r){ setTimeout(function(){ r({p: [1, 2.5]}); }, 10); })",
                 "Promise.resolve(undefined)", "{then: function(ok){ ok(7); }}", "document.title",
+                "[navigator.userActivation.isActive, navigator.userActivation.hasBeenActive]", // no user gesture either way
                 // errors
                 "(function(){var a={}; a.a=a; return a;})()", "({get g(){ throw new Error('getter'); }})",
                 "Promise.reject(new Error('rej'))", "Promise.reject('rej2')", "(function(){ throw new TypeError('boom'); })()",
