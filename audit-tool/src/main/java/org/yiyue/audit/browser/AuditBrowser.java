@@ -65,11 +65,12 @@ public final class AuditBrowser implements AutoCloseable {
             // an address that is no URI has no storage to clear
         }
         driver.get("about:blank");
-        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        PageChannel page = channel();
+        page.cdp("Emulation.clearDeviceMetricsOverride", Map.of());
+        page.cdp("Network.clearBrowserCookies", Map.of());
+        page.cdp("Network.clearBrowserCache", Map.of());
         for (String origin : visited) {
-            driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+            page.cdp("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
         }
         visited.clear();
         cookieOrigins.clear();
@@ -108,7 +109,8 @@ public final class AuditBrowser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
         try {
-            ChromeDriver d = new ChromeDriver(service, o);
+            // its scripts and DevTools commands go over a DevTools socket of the audit's own (PageChannel), closed on quit
+            ChromeDriver d = PageChannel.start(service, o);
             d.manage().timeouts().pageLoadTimeout(pageTimeout);
             d.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
             d.manage().window().setSize(new Dimension(DESKTOP_WIDTH, DESKTOP_HEIGHT));
@@ -152,6 +154,11 @@ public final class AuditBrowser implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /** Runs page scripts and DevTools commands in this browser's current window ({@link PageChannel}). */
+    public PageChannel channel() {
+        return PageChannel.of(driver);
     }
 
     public String version() {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.yiyue.audit.core.PageFindings;
 import org.yiyue.rules.model.Text;
@@ -95,7 +94,7 @@ public final class AutoplayAudio {
     /** Watches the page's autoplay media and decides each element. The page must not have been reloaded since it loaded (played time counts from the load). */
     @SuppressWarnings("unchecked")
     static List<Verdict> assess(WebDriver driver) {
-        JavascriptExecutor js = (JavascriptExecutor) driver;
+        PageChannel js = PageChannel.of(driver);
         List<MediaState> media = watch(js);
         if (media.isEmpty()) {
             return List.of();
@@ -104,7 +103,7 @@ public final class AutoplayAudio {
         List<Long> tap = media.stream().filter(m -> m.playingAudibly() && m.sameOrigin() && m.decoded() != 0)
                 .map(m -> (long) m.index()).toList();
         Map<String, Object> level = tap.isEmpty() ? Map.of()
-                : (Map<String, Object>) js.executeAsyncScript(Scripts.get("media-level.js"), tap);
+                : (Map<String, Object>) js.asyncScript(Scripts.get("media-level.js"), tap);
         Map<String, Object> peaks = level.get("peaks") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
         boolean levelRead = Boolean.TRUE.equals(level.get("running"));
         // watch until each element has played audibly for more than 3 s, stopped, or the watch is over
@@ -132,7 +131,7 @@ public final class AutoplayAudio {
         return m.longerThanLimit() && m.playingAudibly() && !m.noAudioTrack() && m.audible() <= LIMIT_SECONDS;
     }
 
-    private static Verdict judge(JavascriptExecutor js, MediaState m, Double peak) {
+    private static Verdict judge(PageChannel js, MediaState m, Double peak) {
         String html = PageFindings.snippet(m.html());
         if (!m.started()) {
             if (m.error() != 0 || m.networkState() == 3) {
@@ -187,8 +186,8 @@ public final class AutoplayAudio {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> controlCandidates(JavascriptExecutor js) {
-        Object r = js.executeScript(Scripts.get("media-controls.js"));
+    private static List<Map<String, Object>> controlCandidates(PageChannel js) {
+        Object r = js.script(Scripts.get("media-controls.js"));
         return r instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     }
 
@@ -200,12 +199,12 @@ public final class AutoplayAudio {
      * is, or after {@value #CONTROL_MS} ms (polled from here: no fixed sleep, and no timer of ours in the page, where
      * the page recorder would count it).
      */
-    private static boolean stopsSound(JavascriptExecutor js, int media, int control) {
-        js.executeScript("var c = document.querySelector('[data-yiyue-ctl=\"' + arguments[0] + '\"]'); if (c) c.click();", control);
+    private static boolean stopsSound(PageChannel js, int media, int control) {
+        js.script("var c = document.querySelector('[data-yiyue-ctl=\"' + arguments[0] + '\"]'); if (c) c.click();", control);
         long deadline = System.nanoTime() + CONTROL_MS * 1_000_000;
         while (true) {
             boolean last = System.nanoTime() >= deadline;
-            Object off = js.executeScript("var m = document.querySelector('[data-yiyue-media=\"' + arguments[0] + '\"]');"
+            Object off = js.script("var m = document.querySelector('[data-yiyue-media=\"' + arguments[0] + '\"]');"
                     + "return !!m && (m.paused || m.muted || m.volume === 0);", media);
             if (Boolean.TRUE.equals(off) || last) {
                 return Boolean.TRUE.equals(off);
@@ -215,8 +214,8 @@ public final class AutoplayAudio {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<MediaState> watch(JavascriptExecutor js) {
-        Object r = js.executeScript(Scripts.get("media-watch.js"));
+    private static List<MediaState> watch(PageChannel js) {
+        Object r = js.script(Scripts.get("media-watch.js"));
         List<MediaState> out = new ArrayList<>();
         if (r instanceof List<?> l) {
             for (Object o : l) {

@@ -104,12 +104,13 @@ final class AxeInPage {
      * when the browser cannot (no DevTools); {@link #run} then still works by sending the script per document.
      */
     static boolean install(WebDriver driver, String script, String world) {
-        if (!(driver instanceof HasCdp cdp)) {
+        if (!(driver instanceof HasCdp)) {
             return false;
         }
+        PageChannel cdp = PageChannel.of(driver);
         String key;
         try {
-            key = world + "@" + driver.getWindowHandle(); // DevTools adds the script to the current tab only
+            key = world + "@" + cdp.window(); // DevTools adds the script to the current tab only
         } catch (RuntimeException e) {
             return false;
         }
@@ -118,7 +119,7 @@ final class AxeInPage {
             return true;
         }
         try {
-            cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script, "worldName", world));
+            cdp.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script, "worldName", world));
             worlds.add(key);
             return true;
         } catch (RuntimeException e) {
@@ -134,9 +135,10 @@ final class AxeInPage {
      */
     @SuppressWarnings("unchecked")
     static Results run(WebDriver driver, String script, String world, String optionsJson, long limitMillis) {
-        if (!(driver instanceof HasCdp cdp)) {
+        if (!(driver instanceof HasCdp)) {
             throw new Unavailable("no DevTools", null);
         }
+        PageChannel cdp = PageChannel.of(driver);
         Map<String, Object> options;
         try {
             options = MAPPER.readValue(optionsJson, Map.class);
@@ -170,7 +172,7 @@ final class AxeInPage {
     }
 
     @SuppressWarnings("unchecked")
-    private static void partials(HasCdp cdp, String frameId, int context, String world, String script, Object frameContext,
+    private static void partials(PageChannel cdp, String frameId, int context, String world, String script, Object frameContext,
                                  Map<String, Object> options, long limit, List<Object> out) {
         Map<String, Object> listed = (Map<String, Object>) call(cdp, context, FRAME_CONTEXTS, false, frameContext, options);
         List<Map<String, Object>> frames = (List<Map<String, Object>>) listed.getOrDefault("frames", List.of());
@@ -195,8 +197,8 @@ final class AxeInPage {
 
     /** The DevTools frame id of the frame element a selector names, or null when there is none. */
     @SuppressWarnings("unchecked")
-    private static String childFrame(HasCdp cdp, int context, Object selector) {
-        Map<String, Object> r = cdp.executeCdpCommand("Runtime.callFunctionOn", Map.of("functionDeclaration", SELECT,
+    private static String childFrame(PageChannel cdp, int context, Object selector) {
+        Map<String, Object> r = cdp.cdp("Runtime.callFunctionOn", Map.of("functionDeclaration", SELECT,
                 "executionContextId", context, "arguments", List.of(Map.of("value", selector)), "returnByValue", false));
         if (r.get("exceptionDetails") != null) {
             return null;
@@ -206,12 +208,12 @@ final class AxeInPage {
             return null;
         }
         try {
-            Map<String, Object> node = (Map<String, Object>) cdp.executeCdpCommand("DOM.describeNode", Map.of("objectId", objectId)).get("node");
+            Map<String, Object> node = (Map<String, Object>) cdp.cdp("DOM.describeNode", Map.of("objectId", objectId)).get("node");
             Object frameId = node == null ? null : node.get("frameId");
             return frameId == null ? null : frameId.toString();
         } finally {
             try {
-                cdp.executeCdpCommand("Runtime.releaseObject", Map.of("objectId", objectId));
+                cdp.cdp("Runtime.releaseObject", Map.of("objectId", objectId));
             } catch (RuntimeException ignored) {
                 // the object goes with the page anyway
             }
@@ -219,9 +221,9 @@ final class AxeInPage {
     }
 
     @SuppressWarnings("unchecked")
-    private static String mainFrame(HasCdp cdp) {
+    private static String mainFrame(PageChannel cdp) {
         try {
-            Map<String, Object> tree = (Map<String, Object>) cdp.executeCdpCommand("Page.getFrameTree", Map.of()).get("frameTree");
+            Map<String, Object> tree = (Map<String, Object>) cdp.cdp("Page.getFrameTree", Map.of()).get("frameTree");
             return String.valueOf(((Map<String, Object>) tree.get("frame")).get("id"));
         } catch (RuntimeException e) {
             throw new Unavailable("no frame tree: " + e.getMessage(), e);
@@ -229,9 +231,9 @@ final class AxeInPage {
     }
 
     /** The execution context of axe-core's world in a frame (the world the document-start script ran in). */
-    private static int context(HasCdp cdp, String frameId, String world) {
+    private static int context(PageChannel cdp, String frameId, String world) {
         try {
-            Map<String, Object> r = cdp.executeCdpCommand("Page.createIsolatedWorld", Map.of("frameId", frameId, "worldName", world));
+            Map<String, Object> r = cdp.cdp("Page.createIsolatedWorld", Map.of("frameId", frameId, "worldName", world));
             return ((Number) r.get("executionContextId")).intValue();
         } catch (RuntimeException e) {
             // a frame of another renderer process (cross-site iframe) is not this page's to reach
@@ -240,13 +242,13 @@ final class AxeInPage {
     }
 
     /** The execution context of axe-core's world in a frame, with axe-core present (sent once if it is not yet). */
-    private static int world(HasCdp cdp, String frameId, String world, String script) {
+    private static int world(PageChannel cdp, String frameId, String world, String script) {
         int context = context(cdp, frameId, world);
         Object present = call(cdp, context, "function () { return " + PRESENT + "; }", false);
         if (!Boolean.TRUE.equals(present)) {
             // a document loaded before the script was added to new documents
             SENT.incrementAndGet();
-            Map<String, Object> r = cdp.executeCdpCommand("Runtime.evaluate", Map.of("expression", script, "contextId", context,
+            Map<String, Object> r = cdp.cdp("Runtime.evaluate", Map.of("expression", script, "contextId", context,
                     "returnByValue", false, "silent", true));
             if (r.get("exceptionDetails") != null || !Boolean.TRUE.equals(call(cdp, context, "function () { return " + PRESENT + "; }", false))) {
                 throw new Unavailable("axe-core could not be loaded in frame " + frameId, null);
@@ -263,7 +265,7 @@ final class AxeInPage {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object call(HasCdp cdp, int context, String function, boolean await, Object... args) {
+    private static Object call(PageChannel cdp, int context, String function, boolean await, Object... args) {
         List<Map<String, Object>> arguments = new ArrayList<>();
         for (Object a : args) {
             Map<String, Object> v = new LinkedHashMap<>();
@@ -276,7 +278,7 @@ final class AxeInPage {
         params.put("arguments", arguments);
         params.put("returnByValue", true);
         params.put("awaitPromise", await);
-        Map<String, Object> r = cdp.executeCdpCommand("Runtime.callFunctionOn", params);
+        Map<String, Object> r = cdp.cdp("Runtime.callFunctionOn", params);
         Object ex = r.get("exceptionDetails");
         if (ex instanceof Map<?, ?> details) {
             Object exception = details.get("exception");

@@ -51,9 +51,9 @@ public final class AxeOnlyScan {
                 long start = System.nanoTime();
                 try {
                     if (mobile.test(page)) {
-                        d.executeCdpCommand("Emulation.setDeviceMetricsOverride", AuditBrowser.MOBILE_METRICS);
+                        browser.channel().cdp("Emulation.setDeviceMetricsOverride", AuditBrowser.MOBILE_METRICS);
                     } else {
-                        d.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                        browser.channel().cdp("Emulation.clearDeviceMetricsOverride", Map.of());
                     }
                     d.get(page.toString());
                     var r = builder ? AxeScan.configured().analyze(d) : scan.analyze(d);

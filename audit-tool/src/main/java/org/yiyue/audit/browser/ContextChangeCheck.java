@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.yiyue.audit.core.PageFindings;
 import org.yiyue.rules.model.Text;
@@ -46,16 +45,16 @@ public final class ContextChangeCheck {
 
     /** Names the phase of the audit and arms the guard (a page without the guard is left alone). */
     public static void phase(WebDriver driver, String name) {
-        ((JavascriptExecutor) driver).executeScript(
+        PageChannel.of(driver).script(
                 "var c = window.__yiyueContext; if (c) c.phase(arguments[0], true, null); return !!c;", name);
     }
 
     /** Reads what the load and the keyboard walk started, tries every control, then leaves the guard disarmed. */
     @SuppressWarnings("unchecked")
     public static void run(WebDriver driver, PageFindings out) {
-        JavascriptExecutor js = (JavascriptExecutor) driver;
+        PageChannel page = PageChannel.of(driver);
         try {
-            Object seen = js.executeScript("var c = window.__yiyueContext; return c ? c.since(0) : null;");
+            Object seen = page.script("var c = window.__yiyueContext; return c ? c.since(0) : null;");
             if (!(seen instanceof List<?> events)) {
                 throw new IllegalStateException("context guard missing (PageRecorder.install was not called before the page loaded)");
             }
@@ -64,7 +63,7 @@ public final class ContextChangeCheck {
             if (log.stream().anyMatch(e -> "window".equals(e.get("kind")) && !Boolean.TRUE.equals(e.get("cancelled")))) {
                 closeOtherWindows(driver, driver.getWindowHandle());
             }
-            Object tried = js.executeAsyncScript(Scripts.get("context-try.js").substring("return ".length()), MAX_CONTROLS);
+            Object tried = page.asyncScript(Scripts.get("context-try.js").substring("return ".length()), MAX_CONTROLS);
             input(tried instanceof List<?> l ? (List<Map<String, Object>>) l : List.of(), out);
         } finally {
             disarm(driver);
@@ -73,7 +72,7 @@ public final class ContextChangeCheck {
 
     /** Lets the page navigate again (before checks that reload it, and at the end of the page's audit). */
     public static void disarm(WebDriver driver) {
-        ((JavascriptExecutor) driver).executeScript("var c = window.__yiyueContext; if (c) c.phase('idle', false, null);");
+        PageChannel.of(driver).script("var c = window.__yiyueContext; if (c) c.phase('idle', false, null);");
     }
 
     private static void focusAndLoad(List<Map<String, Object>> events, PageFindings out) {

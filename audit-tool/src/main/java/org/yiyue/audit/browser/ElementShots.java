@@ -140,9 +140,10 @@ public final class ElementShots {
     static Map<String, String> batch(WebDriver driver, List<Finding> findings, Map<String, WebElement> shootable,
                                      Map<String, Number> knownTops, Path folder, String prefix, int max, int clipsUpTo) {
         Map<String, String> out = new HashMap<>();
-        if (!(driver instanceof org.openqa.selenium.chromium.HasCdp cdp) || shootable.isEmpty()) {
+        if (!(driver instanceof org.openqa.selenium.chromium.HasCdp) || shootable.isEmpty()) {
             return out;
         }
+        PageChannel page = PageChannel.of(driver);
         // the targets attach() will picture, with the number it gives each
         List<String> targets = new ArrayList<>();
         for (Finding f : findings) {
@@ -192,7 +193,7 @@ public final class ElementShots {
                             continue;
                         }
                         // DevTools' clip is in document coordinates
-                        Map<String, Object> shot = cdp.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                        Map<String, Object> shot = page.cdp("Page.captureScreenshot", Map.of("format", "png",
                                 "clip", Map.of("x", box[0] + sx, "y", box[1] + sy, "width", box[2], "height", box[3], "scale", 1)));
                         Files.createDirectories(folder);
                         String name = prefix + "-" + (i + 1) + ".png";
@@ -201,7 +202,7 @@ public final class ElementShots {
                     }
                 } else if (!inView.isEmpty()) {
                     // optimizeForSpeed: Chromium's fastest PNG compression (the pixels are the same, the file larger)
-                    Map<String, Object> shot = cdp.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "optimizeForSpeed", true));
+                    Map<String, Object> shot = page.cdp("Page.captureScreenshot", Map.of("format", "png", "optimizeForSpeed", true));
                     java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(
                             new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(String.valueOf(shot.get("data")))));
                     if (image == null) {

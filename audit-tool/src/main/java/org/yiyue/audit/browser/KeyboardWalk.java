@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chromium.HasCdp;
@@ -56,9 +55,9 @@ public final class KeyboardWalk {
 
     @SuppressWarnings("unchecked")
     public static void run(WebDriver driver, PageFindings out, int maxSteps) {
-        JavascriptExecutor js = (JavascriptExecutor) driver;
+        PageChannel js = PageChannel.of(driver);
         // one call: mark the tab stops and collect the pointer-only controls
-        Map<String, Object> prepared = (Map<String, Object>) js.executeScript(PREPARE);
+        Map<String, Object> prepared = (Map<String, Object>) js.script(PREPARE);
         List<Map<String, Object>> candidates = (List<Map<String, Object>>) prepared.get("candidates");
         pointerOnly((List<Map<String, Object>>) prepared.get("pointerOnly"), out);
         if (candidates == null || candidates.isEmpty()) {
@@ -92,13 +91,13 @@ public final class KeyboardWalk {
             // after the page's timers already due (a focus handler's setTimeout 0) have run
             for (int i = 0; i < run.singles() && step < limit; i++) {
                 if (sinceRead > 0) {
-                    js.executeScript(SETTLE);
+                    js.script(SETTLE);
                 }
                 press(driver, 1);
                 step++;
                 sinceRead++;
             }
-            List<Map<String, Object>> fresh = (List<Map<String, Object>>) js.executeScript(run.singles() > 0
+            List<Map<String, Object>> fresh = (List<Map<String, Object>>) js.script(run.singles() > 0
                     ? "var n = arguments[0]; return new Promise(function (done) { setTimeout(function () { done(window.__yiyueFocusLog.slice(n)); }, 0); });"
                     : "return window.__yiyueFocusLog.slice(arguments[0]);", log.size());
             int pressed = sinceRead;
@@ -106,7 +105,7 @@ public final class KeyboardWalk {
             if (fresh.isEmpty()) {
                 idleTabs += pressed;
                 if (idleTabs >= IDLE_TABS) {
-                    Map<String, Object> active = (Map<String, Object>) js.executeScript(
+                    Map<String, Object> active = (Map<String, Object>) js.script(
                             "var a=document.activeElement; if(!a||a===document.body) return null;"
                                     + "return {selector: window.__yiyuePath(a), html: a.outerHTML.slice(0,200)};");
                     if (active != null) {
@@ -166,11 +165,11 @@ public final class KeyboardWalk {
         for (int k = 0; k < count; k++) {
             all.add(k);
         }
-        if (!(driver instanceof HasCdp cdp)) {
+        if (!(driver instanceof HasCdp)) {
             return all;
         }
         try {
-            Map<String, Object> r = cdp.executeCdpCommand("Runtime.evaluate", Map.of("expression", HAZARDS,
+            Map<String, Object> r = PageChannel.of(driver).cdp("Runtime.evaluate", Map.of("expression", HAZARDS,
                     "includeCommandLineAPI", true, "returnByValue", true));
             if (r.get("exceptionDetails") != null || !(r.get("result") instanceof Map<?, ?> result)
                     || !(result.get("value") instanceof List<?> ks)) {

@@ -3,9 +3,7 @@ package org.yiyue.audit.browser;
 import java.util.List;
 import java.util.Map;
 
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chromium.HasCdp;
 import org.yiyue.audit.core.PageFindings;
 import org.yiyue.rules.model.Text;
 
@@ -29,15 +27,14 @@ public final class LayoutChecks {
 
     @SuppressWarnings("unchecked")
     public static void run(WebDriver driver, PageFindings out, Map<String, Object> deviceMetrics) {
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        HasCdp cdp = (HasCdp) driver;
+        PageChannel page = PageChannel.of(driver);
         // one call: the viewport size, then the texts already cut off at 100 % are marked
-        List<Number> size = (List<Number>) js.executeScript(AT_100, "data-yiyue-clip100", 0);
+        List<Number> size = (List<Number>) page.script(AT_100, "data-yiyue-clip100", 0);
         long width = size.get(0).longValue();
         long height = size.get(1).longValue();
         try {
-            emulate(cdp, (int) Math.max(160, width / 2), (int) Math.max(200, height / 2), 2);
-            Map<String, Object> zoomed = (Map<String, Object>) js.executeScript(Scripts.get("layout-measure.js"), null, 0);
+            emulate(page, (int) Math.max(160, width / 2), (int) Math.max(200, height / 2), 2);
+            Map<String, Object> zoomed = (Map<String, Object>) page.script(Scripts.get("layout-measure.js"), null, 0);
             boolean any = false;
             for (Map<String, Object> c : (List<Map<String, Object>>) zoomed.get("clipped")) {
                 if (Boolean.TRUE.equals(c.get("marked"))) {
@@ -54,8 +51,8 @@ public final class LayoutChecks {
             if (!any) {
                 out.outcome("resize-text-200", "passed");
             }
-            emulate(cdp, 320, 640, 1);
-            Map<String, Object> narrow = (Map<String, Object>) js.executeScript(Scripts.get("layout-measure.js"), null, 320);
+            emulate(page, 320, 640, 1);
+            Map<String, Object> narrow = (Map<String, Object>) page.script(Scripts.get("layout-measure.js"), null, 320);
             List<Map<String, Object>> wide = (List<Map<String, Object>>) narrow.get("wide");
             long docWidth = ((Number) narrow.get("docWidth")).longValue();
             List<Map<String, Object>> blocks = wide.stream().filter(w -> !Boolean.TRUE.equals(w.get("image"))).toList();
@@ -88,16 +85,16 @@ public final class LayoutChecks {
             }
         } finally {
             if (deviceMetrics == null) {
-                cdp.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                page.cdp("Emulation.clearDeviceMetricsOverride", Map.of());
             } else {
-                cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride", deviceMetrics);
+                page.cdp("Emulation.setDeviceMetricsOverride", deviceMetrics);
             }
-            js.executeScript("document.querySelectorAll('[data-yiyue-clip100]').forEach(function(e){e.removeAttribute('data-yiyue-clip100');});");
+            page.script("document.querySelectorAll('[data-yiyue-clip100]').forEach(function(e){e.removeAttribute('data-yiyue-clip100');});");
         }
     }
 
-    private static void emulate(HasCdp cdp, int w, int h, int scale) {
-        cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+    private static void emulate(PageChannel page, int w, int h, int scale) {
+        page.cdp("Emulation.setDeviceMetricsOverride",
                 Map.of("width", w, "height", h, "deviceScaleFactor", scale, "mobile", false));
     }
 }

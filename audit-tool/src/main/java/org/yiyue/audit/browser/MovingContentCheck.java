@@ -3,7 +3,6 @@ package org.yiyue.audit.browser;
 import java.util.List;
 import java.util.Map;
 
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.yiyue.audit.core.PageFindings;
 import org.yiyue.rules.model.Text;
@@ -55,7 +54,7 @@ public final class MovingContentCheck {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> collect(WebDriver driver) {
-        Object raw = ((JavascriptExecutor) driver).executeScript(Scripts.get("motion-collect.js"));
+        Object raw = PageChannel.of(driver).script(Scripts.get("motion-collect.js"));
         if (!(raw instanceof Map<?, ?> m)) {
             throw new IllegalStateException("page recorder missing (PageRecorder.install was not called before the page loaded)");
         }

@@ -29,14 +29,15 @@ public final class PageRecorder {
      * rest of the audit goes on.
      */
     public static boolean install(WebDriver driver) {
-        if (!(driver instanceof HasCdp cdp)) {
+        if (!(driver instanceof HasCdp)) {
             return false;
         }
+        PageChannel page = PageChannel.of(driver);
         // the window the next page loads in: after a page or a check left the driver in another window (one the page
         // opened, axe-core/selenium's blank window) that window needs the scripts too, or its pages go unrecorded
         String window;
         try {
-            window = driver.getWindowHandle();
+            window = page.window();
         } catch (RuntimeException e) {
             return false;
         }
@@ -47,7 +48,7 @@ public final class PageRecorder {
         try {
             for (String script : new String[] {"page-recorder.js", "context-guard.js"}) {
                 String source = Scripts.get(script).substring("return ".length());
-                cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
+                page.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
             }
             windows.add(window);
             return true;

@@ -2,7 +2,6 @@ package org.yiyue.audit.browser;
 
 import java.time.Duration;
 
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.yiyue.rules.page.Page;
 
@@ -16,7 +15,7 @@ public final class RenderedPages {
         driver.get(url);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline
-                && !"complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))) {
+                && !"complete".equals(PageChannel.of(driver).script("return document.readyState"))) {
             sleep(50);
         }
         waitForMediaMetadata(driver);
@@ -27,7 +26,7 @@ public final class RenderedPages {
     /** Audio and video still fetching their resource get up to 3 s to know their duration and tracks. */
     private static void waitForMediaMetadata(WebDriver driver) {
         long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (System.nanoTime() < deadline && Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+        while (System.nanoTime() < deadline && Boolean.TRUE.equals(PageChannel.of(driver).script(
                 "return Array.prototype.some.call(document.querySelectorAll('audio, video'), function (m) {"
                         + " return m.readyState < 1 && !m.error && m.networkState === 2; })"))) {
             sleep(50);

@@ -3,7 +3,6 @@ package org.yiyue.audit.browser;
 import java.util.List;
 import java.util.Map;
 
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.yiyue.audit.core.PageFindings;
 import org.yiyue.rules.model.Text;
@@ -31,7 +30,7 @@ public final class ScriptedClickCheck {
 
     @SuppressWarnings("unchecked")
     public static void run(WebDriver driver, PageFindings out) {
-        Object raw = ((JavascriptExecutor) driver).executeScript(Scripts.get("click-collect.js"));
+        Object raw = PageChannel.of(driver).script(Scripts.get("click-collect.js"));
         if (!(raw instanceof Map<?, ?> result)) {
             throw new IllegalStateException("page recorder missing (PageRecorder.install was not called before the page loaded)");
         }

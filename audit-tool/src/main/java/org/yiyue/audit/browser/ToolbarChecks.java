@@ -9,9 +9,7 @@ import java.util.TreeSet;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chromium.HasCdp;
 import org.yiyue.audit.core.PageFindings;
 import org.yiyue.rules.model.Text;
 
@@ -31,7 +29,7 @@ public final class ToolbarChecks {
     }
 
     public static boolean present(WebDriver driver) {
-        Object o = ((JavascriptExecutor) driver).executeScript(
+        Object o = PageChannel.of(driver).script(
                 "return !!document.querySelector('yiyue-a11y') || !!document.querySelector('script[src*=\"a11y/toolbar.js\"]');");
         return Boolean.TRUE.equals(o);
     }
@@ -42,14 +40,14 @@ public final class ToolbarChecks {
         if (!present(driver)) {
             return;
         }
-        JavascriptExecutor js = (JavascriptExecutor) driver;
+        PageChannel page = PageChannel.of(driver);
         driver.navigate().refresh();
         if (doNoHarm) {
             doNoHarm(driver, out);
         }
-        js.executeScript("try{localStorage.clear();}catch(e){}");
+        page.script("try{localStorage.clear();}catch(e){}");
         driver.navigate().refresh();
-        List<Map<String, Object>> results = (List<Map<String, Object>>) js.executeAsyncScript(
+        List<Map<String, Object>> results = (List<Map<String, Object>>) page.asyncScript(
                 Scripts.get("toolbar-check.js").substring("return ".length()), mobile);
         String target = "yiyue-a11y";
         for (Map<String, Object> r : results) {
@@ -84,23 +82,22 @@ public final class ToolbarChecks {
 
     @SuppressWarnings("unchecked")
     private static void doNoHarm(WebDriver driver, PageFindings out) {
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        HasCdp cdp = (HasCdp) driver;
-        Map<String, Object> with = (Map<String, Object>) js.executeScript(Scripts.get("page-shape.js"));
+        PageChannel page = PageChannel.of(driver);
+        Map<String, Object> with = (Map<String, Object>) page.script(Scripts.get("page-shape.js"));
         Set<String> axeWith = violations(driver);
         Map<String, Object> without;
         Set<String> axeWithout;
         Map<String, Object> control;
-        cdp.executeCdpCommand("Network.enable", Map.of());
+        page.cdp("Network.enable", Map.of());
         try {
-            cdp.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(SCRIPT_PATTERN)));
+            page.cdp("Network.setBlockedURLs", Map.of("urls", List.of(SCRIPT_PATTERN)));
             driver.navigate().refresh();
-            without = (Map<String, Object>) js.executeScript(Scripts.get("page-shape.js"));
+            without = (Map<String, Object>) page.script(Scripts.get("page-shape.js"));
             axeWithout = violations(driver);
             driver.navigate().refresh();
-            control = (Map<String, Object>) js.executeScript(Scripts.get("page-shape.js"));
+            control = (Map<String, Object>) page.script(Scripts.get("page-shape.js"));
         } finally {
-            cdp.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+            page.cdp("Network.setBlockedURLs", Map.of("urls", List.of()));
         }
         driver.navigate().refresh();
         boolean same = Objects.equals(with.get("elements"), without.get("elements"))

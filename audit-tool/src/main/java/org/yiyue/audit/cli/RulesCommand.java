@@ -87,13 +87,13 @@ public final class RulesCommand implements Callable<Integer> {
                         if (browser == null) {
                             browser = AuditBrowser.start(offline, Duration.ofSeconds(30));
                             if (mobile) {
-                                browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                                browser.channel().cdp("Emulation.setDeviceMetricsOverride",
                                         new java.util.HashMap<>(AuditBrowser.MOBILE_METRICS));
                             }
                         }
                         page = RenderedPages.load(browser.driver(), url, Duration.ofMillis(200));
                         subject = url;
-                        Object doc = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                        Object doc = browser.channel().script(
                                 // Chromium shows XML without a stylesheet through its XML viewer (an XHTML document
                                 // holding the source): the served document's root is the source's first element
                                 "var v = document.getElementById('webkit-xml-viewer-source-xml');"

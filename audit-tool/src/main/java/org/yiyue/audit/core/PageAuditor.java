@@ -7,7 +7,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chromium.HasCdp;
 import org.yiyue.audit.browser.AuditBrowser;
 import org.yiyue.audit.browser.AutoplayAudio;
 import org.yiyue.audit.browser.AxeScan;
@@ -90,9 +89,9 @@ public final class PageAuditor {
             try {
                 WebDriver d = browser.driver();
                 if (mobile) {
-                    ((HasCdp) d).executeCdpCommand("Emulation.setDeviceMetricsOverride", AuditBrowser.MOBILE_METRICS);
+                    browser.channel().cdp("Emulation.setDeviceMetricsOverride", AuditBrowser.MOBILE_METRICS);
                 } else {
-                    ((HasCdp) d).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                    browser.channel().cdp("Emulation.clearDeviceMetricsOverride", Map.of());
                 }
                 browser.cookiesFor(crawled.url(), config.cookies());
                 PageRecorder.install(d); // timers, DOM changes and listeners from document start, for two checks below

@@ -1,7 +1,6 @@
 package org.yiyue.audit.core;
 
 import org.jsoup.Jsoup;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.yiyue.rules.page.Page;
 
@@ -15,7 +14,7 @@ public interface RenderedCapture {
     Page capture(WebDriver driver, String url);
 
     RenderedCapture DOM_ONLY = (driver, url) -> {
-        String html = (String) ((JavascriptExecutor) driver).executeScript(
+        String html = (String) org.yiyue.audit.browser.PageChannel.of(driver).script(
                 "return '<!DOCTYPE html>' + document.documentElement.outerHTML;");
         return Page.of(Jsoup.parse(html, url), url);
     };

@@ -41,7 +41,8 @@ class BrowserPoolTest {
             d.get(server.url("/a.html").toString());
             d.executeScript("document.cookie = 'left=1; path=/'; localStorage.setItem('left', '1');"
                     + "sessionStorage.setItem('left', '1'); window.open('/a.html', '_blank');");
-            d.executeCdpCommand("Emulation.setDeviceMetricsOverride", AuditBrowser.MOBILE_METRICS);
+            // the audit's device emulation goes through the browser's channel (the session reset clears it on)
+            first.channel().cdp("Emulation.setDeviceMetricsOverride", AuditBrowser.MOBILE_METRICS);
             assertEquals(2, d.getWindowHandles().size());
             pool.give(first);
 

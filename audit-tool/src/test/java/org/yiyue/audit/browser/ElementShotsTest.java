@@ -72,7 +72,8 @@ class ElementShotsTest {
             try (AuditBrowser browser = AuditBrowser.start(true, Duration.ofSeconds(30))) {
                 ChromeDriver d = browser.driver();
                 if (mobile) {
-                    d.executeCdpCommand("Emulation.setDeviceMetricsOverride", AuditBrowser.MOBILE_METRICS);
+                    // as the page auditor emulates a phone: through the channel, whose session takes the captures
+                    browser.channel().cdp("Emulation.setDeviceMetricsOverride", AuditBrowser.MOBILE_METRICS);
                 }
                 d.get(server.url("/p.html").toString());
                 Path folder = out.resolve(mobile ? "m" : "d").resolve("shots");

@@ -7,20 +7,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.WebDriver;
 import org.yiyue.audit.core.PageFindings;
 import org.yiyue.audit.crawl.TestServer;
-import org.yiyue.testkit.Chromium;
 
 /**
  * One headless Chromium with the page recorder installed and one loopback server per test class, for the checks that
- * read what the recorder saw. Subclasses register their pages in their own @BeforeAll (it runs after this one).
+ * read what the recorder saw. Subclasses register their pages in their own @BeforeAll (it runs after this one). The
+ * browser is the audit's own ({@link AuditBrowser}), so the checks' scripts go over its {@link PageChannel}, as in an audit.
  */
 abstract class RecordedPageTest {
 
-    static Chromium chromium;
+    static AuditBrowser chromium;
     static TestServer server;
 
     @BeforeAll
     static void startBrowserAndServer() throws Exception {
-        chromium = Chromium.start();
+        chromium = AuditBrowser.start(true, java.time.Duration.ofSeconds(30));
         PageRecorder.install(chromium.driver());
         server = new TestServer();
     }

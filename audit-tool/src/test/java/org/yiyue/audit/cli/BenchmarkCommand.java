@@ -94,7 +94,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                         (double) r.cpuMillis() / Math.max(1, r.pages()), r.cpuMillis() / 1e3 / r.seconds());
                 out.println("  CPU of the whole run by process, ms per page: " + cpuByKind);
                 out.println("  browsers started: " + r.browsersStarted() + " for " + siteIds.size() + " site audits (kept warm across sites)");
-                out.println("  " + org.yiyue.audit.browser.AxeScan.runnerStats() + "; " + loadAverage());
+                out.println("  " + org.yiyue.audit.browser.AxeScan.runnerStats() + "; " + org.yiyue.audit.browser.PageChannel.stats()
+                        + "; " + loadAverage());
                 if (w == 1) {
                     full1 = r;
                 }
