@@ -244,35 +244,48 @@ final class FocusPixels {
     private record Unfocused(List<?> scroll, String png) {
     }
 
-    /** Of the style-proven elements, those no script can react to ({@link #UNHEARD}); none when that cannot be run. */
+    /**
+     * Of the style-proven elements, those no script can react to ({@link #UNHEARD}); none when that cannot be run.
+     * The listeners are read first (a page listening on its window or document needs nothing more); then the closed
+     * shadow hosts, and when there are some, the listeners again with those hosts as ancestors that hear everything.
+     */
     static java.util.Set<Integer> unheard(HasCdp cdp, List<Integer> styleProven) {
         try {
+            java.util.Set<Integer> out = unheard(cdp, styleProven, List.of());
+            if (out.isEmpty()) {
+                return out;
+            }
             List<Integer> closed = closedHosts(cdp);
             if (closed == null) {
                 return java.util.Set.of();
             }
-            Map<String, Object> r = cdp.executeCdpCommand("Runtime.evaluate", Map.of("expression",
-                    UNHEARD.formatted(styleProven, closed), "includeCommandLineAPI", true, "returnByValue", true));
-            if (r.get("exceptionDetails") != null || !(r.get("result") instanceof Map<?, ?> result)
-                    || !(result.get("value") instanceof List<?> ids)) {
-                return java.util.Set.of();
-            }
-            java.util.Set<Integer> out = new java.util.HashSet<>();
-            for (Object o : ids) {
-                if (o instanceof Number n) {
-                    out.add(n.intValue());
-                }
-            }
-            return out;
+            return closed.isEmpty() ? out : unheard(cdp, List.copyOf(out), closed);
         } catch (WebDriverException e) {
             return java.util.Set.of();
         }
     }
 
+    private static java.util.Set<Integer> unheard(HasCdp cdp, List<Integer> ids, List<Integer> closed) {
+        Map<String, Object> r = cdp.executeCdpCommand("Runtime.evaluate", Map.of("expression",
+                UNHEARD.formatted(ids, closed), "includeCommandLineAPI", true, "returnByValue", true));
+        if (r.get("exceptionDetails") != null || !(r.get("result") instanceof Map<?, ?> result)
+                || !(result.get("value") instanceof List<?> list)) {
+            return java.util.Set.of();
+        }
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (Object o : list) {
+            if (o instanceof Number n) {
+                out.add(n.intValue());
+            }
+        }
+        return out;
+    }
+
     /**
      * The element indices of the page's closed shadow hosts (DevTools sees through them; the page cannot), or null
      * when one has no index (its tree cannot be told apart) or the DOM cannot be read. DOM.describeNode starts no
-     * tracking of nodes (DOM.getDocument would, and every later change would then be sent to chromedriver).
+     * tracking of nodes (DOM.getDocument would, and every later change would then be sent to chromedriver); the
+     * remote object of the document lives as long as the page.
      */
     private static List<Integer> closedHosts(HasCdp cdp) {
         Map<String, Object> doc = cdp.executeCdpCommand("Runtime.evaluate", Map.of("expression", "document"));
@@ -280,7 +293,6 @@ final class FocusPixels {
             return null;
         }
         Map<String, Object> d = cdp.executeCdpCommand("DOM.describeNode", Map.of("objectId", id, "depth", -1, "pierce", true));
-        cdp.executeCdpCommand("Runtime.releaseObject", Map.of("objectId", id));
         List<Integer> out = new java.util.ArrayList<>();
         return d.get("node") instanceof Map<?, ?> node && closedHosts(node, out) ? out : null;
     }
