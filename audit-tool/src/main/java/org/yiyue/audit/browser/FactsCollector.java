@@ -62,24 +62,33 @@ public final class FactsCollector {
         }
         FocusableRows focusable = FocusableRows.of(result);
         Map<Integer, Boolean> pixels = t.time("  facts: focus pixels", () -> FocusPixels.probe(driver, focusable.pixelCandidates(),
-                new java.util.HashSet<>(focusable.styleChanged())));
+                new java.util.HashSet<>(focusable.styleChanged()), focusable.styleProven()));
         return t.time("  facts: parse", () -> toPage(result, url, pixels));
     }
 
-    /** The focusable elements of the facts rows, split by whether their own computed style changes on focus. */
-    private record FocusableRows(List<Integer> styleUnchanged, List<Integer> styleChanged) {
+    /**
+     * The focusable elements of the facts rows, split by whether their own computed style changes on focus, and those
+     * of the unchanged for which rendered-facts.js proved that focus changes no style anywhere (column 24; FocusPixels
+     * still checks that no script listens before it takes that as "no pixel changes").
+     */
+    private record FocusableRows(List<Integer> styleUnchanged, List<Integer> styleChanged, List<Integer> styleProven) {
 
         static FocusableRows of(Map<?, ?> result) {
             List<Integer> unchanged = new java.util.ArrayList<>();
             List<Integer> changed = new java.util.ArrayList<>();
+            List<Integer> proven = new java.util.ArrayList<>();
             if (result.get("rows") instanceof List<?> list) {
                 for (Object row : list) {
                     if (row instanceof List<?> r && r.size() >= 22 && Boolean.TRUE.equals(r.get(12))) {
-                        (Boolean.TRUE.equals(r.get(21)) ? changed : unchanged).add(num(r.get(0)).intValue());
+                        int i = num(r.get(0)).intValue();
+                        (Boolean.TRUE.equals(r.get(21)) ? changed : unchanged).add(i);
+                        if (r.size() > 24 && Boolean.FALSE.equals(r.get(21)) && Boolean.TRUE.equals(r.get(24))) {
+                            proven.add(i);
+                        }
                     }
                 }
             }
-            return new FocusableRows(unchanged, changed);
+            return new FocusableRows(unchanged, changed, proven);
         }
 
         /**

@@ -105,6 +105,47 @@ final class FocusPixels {
     /** How the probes were decided, for tests and the benchmark: by a changed pixel in the clip, by viewport shots. */
     static final java.util.concurrent.atomic.LongAdder CLIP_PASSES = new java.util.concurrent.atomic.LongAdder();
     static final java.util.concurrent.atomic.LongAdder VIEWPORT_SHOTS = new java.util.concurrent.atomic.LongAdder();
+    /** Elements decided "no pixel changes" by the proof, without screenshots. */
+    static final java.util.concurrent.atomic.LongAdder PROVEN = new java.util.concurrent.atomic.LongAdder();
+
+    /**
+     * Run through DevTools with the console's getEventListeners: of the given element indices, those where no script
+     * can react to focus: no focus, blur, focusin, focusout (or DOMFocusIn/Out) listener or on-handler on the window,
+     * the document, the element or any node of its event path (flat tree: slots, shadow roots, hosts), and no closed
+     * shadow root among its ancestors (arguments[1]: its styles and listeners cannot be read). Null when the
+     * console's function is hidden by the page's own.
+     */
+    private static final String UNHEARD = """
+            (function (ids, closed) {
+              if (!/\\[Command Line API\\]/.test(String(getEventListeners))) { return null; }
+              var els = document.__yiyueElements;
+              if (!els) { return null; }
+              var TYPES = ['focus', 'blur', 'focusin', 'focusout', 'DOMFocusIn', 'DOMFocusOut'];
+              var shut = new Set(closed.map(function (i) { return els[i]; }));
+              function has(t) {
+                var ls = getEventListeners(t);
+                for (var k = 0; k < TYPES.length; k++) {
+                  if (t['on' + TYPES[k]]) { return true; }
+                  var a = ls[TYPES[k]];
+                  if (a) { for (var j = 0; j < a.length; j++) { if (!(a[j].listener && a[j].listener.__yiyueOwn)) { return true; } } }
+                }
+                return false;
+              }
+              if (has(window) || has(document)) { return []; }
+              var memo = new Map();
+              function heard(n) {
+                var chain = [], v = false;
+                for (var q = n; q && q !== document; ) {
+                  if (memo.has(q)) { v = memo.get(q); break; }
+                  chain.push(q);
+                  if (shut.has(q) || has(q)) { v = true; break; }
+                  q = q.assignedSlot || q.parentNode || q.host || null;
+                }
+                chain.forEach(function (c) { memo.set(c, v); });
+                return v;
+              }
+              return ids.filter(function (i) { var el = els[i]; return !!el && el.isConnected && !heard(el); });
+            })(%s, %s)""";
 
     private FocusPixels() {
     }
@@ -115,9 +156,29 @@ final class FocusPixels {
      * @return element index → whether some pixel changed; indices not probed are absent
      */
     static Map<Integer, Boolean> probe(WebDriver driver, List<Integer> candidates, java.util.Set<Integer> styleChanged) {
+        return probe(driver, candidates, styleChanged, List.of());
+    }
+
+    /**
+     * @param styleProven candidates for which rendered-facts.js proved that focusing changes no style and starts no
+     *        animation or DOM change (its row column 24); those that no script can react to either ({@link #unheard})
+     *        are decided without screenshots and do not count against {@link #MAX_PROBES}
+     */
+    static Map<Integer, Boolean> probe(WebDriver driver, List<Integer> candidates, java.util.Set<Integer> styleChanged,
+            List<Integer> styleProven) {
         Map<Integer, Boolean> out = new HashMap<>();
         if (!(driver instanceof HasCdp cdp) || !(driver instanceof JavascriptExecutor js)) {
             return out;
+        }
+        if (!styleProven.isEmpty()) {
+            java.util.Set<Integer> proven = unheard(cdp, styleProven);
+            for (Integer i : proven) {
+                out.put(i, false);
+                PROVEN.increment();
+            }
+            if (!proven.isEmpty()) {
+                candidates = candidates.stream().filter(i -> !proven.contains(i)).toList();
+            }
         }
         if (candidates.isEmpty()) {
             // nothing to probe: only what ends every probe, in one call (blur, scroll back): the page as the later checks find it
@@ -181,6 +242,100 @@ final class FocusPixels {
     }
 
     private record Unfocused(List<?> scroll, String png) {
+    }
+
+    /**
+     * Of the style-proven elements, those no script can react to ({@link #UNHEARD}); none when that cannot be run.
+     * The listeners are read first (a page listening on its window or document needs nothing more); then the closed
+     * shadow hosts, and when there are some, the listeners again with those hosts as ancestors that hear everything.
+     */
+    static java.util.Set<Integer> unheard(HasCdp cdp, List<Integer> styleProven) {
+        try {
+            java.util.Set<Integer> out = unheard(cdp, styleProven, List.of());
+            if (out.isEmpty()) {
+                return out;
+            }
+            List<Integer> closed = closedHosts(cdp);
+            if (closed == null) {
+                return java.util.Set.of();
+            }
+            return closed.isEmpty() ? out : unheard(cdp, List.copyOf(out), closed);
+        } catch (WebDriverException e) {
+            return java.util.Set.of();
+        }
+    }
+
+    private static java.util.Set<Integer> unheard(HasCdp cdp, List<Integer> ids, List<Integer> closed) {
+        Map<String, Object> r = cdp.executeCdpCommand("Runtime.evaluate", Map.of("expression",
+                UNHEARD.formatted(ids, closed), "includeCommandLineAPI", true, "returnByValue", true));
+        if (r.get("exceptionDetails") != null || !(r.get("result") instanceof Map<?, ?> result)
+                || !(result.get("value") instanceof List<?> list)) {
+            return java.util.Set.of();
+        }
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (Object o : list) {
+            if (o instanceof Number n) {
+                out.add(n.intValue());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The element indices of the page's closed shadow hosts (DevTools sees through them; the page cannot), or null
+     * when one has no index (its tree cannot be told apart) or the DOM cannot be read. DOM.describeNode starts no
+     * tracking of nodes (DOM.getDocument would, and every later change would then be sent to chromedriver); the
+     * remote object of the document lives as long as the page.
+     */
+    private static List<Integer> closedHosts(HasCdp cdp) {
+        Map<String, Object> doc = cdp.executeCdpCommand("Runtime.evaluate", Map.of("expression", "document"));
+        if (!(doc.get("result") instanceof Map<?, ?> res) || !(res.get("objectId") instanceof String id)) {
+            return null;
+        }
+        Map<String, Object> d = cdp.executeCdpCommand("DOM.describeNode", Map.of("objectId", id, "depth", -1, "pierce", true));
+        List<Integer> out = new java.util.ArrayList<>();
+        return d.get("node") instanceof Map<?, ?> node && closedHosts(node, out) ? out : null;
+    }
+
+    private static boolean closedHosts(Map<?, ?> node, List<Integer> out) {
+        if (node.get("shadowRoots") instanceof List<?> roots) {
+            for (Object root : roots) {
+                if (root instanceof Map<?, ?> m && "closed".equals(m.get("shadowRootType"))) {
+                    Integer i = index(node);
+                    if (i == null) {
+                        return false;
+                    }
+                    out.add(i);
+                }
+                // open roots hold no closed host we could not also find by index; user-agent roots hold none
+                if (root instanceof Map<?, ?> m && !"closed".equals(m.get("shadowRootType")) && !closedHosts(m, out)) {
+                    return false;
+                }
+            }
+        }
+        if (node.get("children") instanceof List<?> kids) {
+            for (Object k : kids) {
+                if (k instanceof Map<?, ?> m && !closedHosts(m, out)) {
+                    return false;
+                }
+            }
+        }
+        return true; // frames' documents (contentDocument) are other pages: not entered
+    }
+
+    private static Integer index(Map<?, ?> node) {
+        if (node.get("attributes") instanceof List<?> a) {
+            for (int k = 0; k + 1 < a.size(); k += 2) {
+                if ("data-yiyue-i".equals(a.get(k))) {
+                    try {
+                        return Integer.valueOf(String.valueOf(a.get(k + 1)));
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /**

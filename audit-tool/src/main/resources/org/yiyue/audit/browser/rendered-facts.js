@@ -208,6 +208,193 @@ return (function (maxElements, maxFocusProbes) {
     return [cs.outlineStyle, cs.outlineWidth, cs.outlineColor, cs.boxShadow, cs.borderTopColor, cs.borderBottomColor,
       cs.backgroundColor, cs.color, cs.textDecorationLine].join('|');
   }
+  // ---- proof that focusing an element changes no pixel (ACT oj04fd), without screenshots ----
+  // When the element is focused by script, a pixel can only change through (1) a script reacting to the focus,
+  // (2) a style change of some element, (3) a transition or animation the change starts, or (4) the browser painting
+  // focus outside the computed style (native form controls, image-map areas). Here: (2) the page's style sheets are
+  // read once and every selector that depends on focus may depend on it only in its subject compound (so the focused
+  // element is the only one whose matched rules change: no :focus-within, no :has(:focus), no `a:focus + span`,
+  // no `.x:focus span`); then, per element, the properties those rules declare (with the UA's outline and a fixed
+  // set of painting properties) are compared on the element and its pseudo-elements named by those rules, focused
+  // and blurred; no new animation may start and no DOM mutation may happen; (4) only elements without native
+  // appearance. (1) needs the DevTools console (event listeners) and closed shadow roots (DevTools DOM): FocusPixels
+  // checks them before it uses the result. Anything not understood makes the element (or page) unproven: the
+  // screenshots decide it as before.
+  var PAINT = ['outline-style', 'outline-width', 'outline-color', 'outline-offset', 'box-shadow', 'border-top-color',
+    'border-right-color', 'border-bottom-color', 'border-left-color', 'border-top-style', 'border-right-style',
+    'border-bottom-style', 'border-left-style', 'border-top-width', 'border-right-width', 'border-bottom-width',
+    'border-left-width', 'background-color', 'background-image', 'color', 'text-decoration-line',
+    'text-decoration-color', 'text-decoration-style', 'text-decoration-thickness', 'text-underline-offset',
+    'text-shadow', 'opacity', 'filter', 'backdrop-filter', 'transform', 'translate', 'scale', 'rotate',
+    'visibility', 'display', 'content', 'clip-path', 'mask-image', 'z-index', 'position', 'width', 'height',
+    'animation-name', 'transition-property', 'font-weight', 'font-size', 'cursor'];
+  var PSEUDOS = {'::before': 1, '::after': 1, '::marker': 1, '::first-letter': 1, '::first-line': 1};
+  var NATIVE = /^(input|textarea|select|button|option|optgroup|iframe|frame|frameset|object|embed|area|video|audio|canvas)$/;
+  // a selector text with strings, attribute brackets and escapes blanked (they may hold any text, "focus" too)
+  function blank(sel) {
+    var out = '', depth = 0;
+    for (var c = 0; c < sel.length; c++) {
+      var ch = sel[c];
+      if (ch === '\\') { out += 'x'; c++; continue; }
+      if (ch === '"' || ch === "'") {
+        var end = c + 1;
+        while (end < sel.length && sel[end] !== ch) { if (sel[end] === '\\') { end++; } end++; }
+        out += '""'; c = end; continue;
+      }
+      if (ch === '[') { depth++; continue; }
+      if (ch === ']') { depth--; if (depth === 0) { out += '[]'; } continue; }
+      if (depth === 0) { out += ch; }
+    }
+    return out;
+  }
+  var FOCUSY = /(^|[^:]):-?[\w-]*focus/i;
+  // split at depth 0 (outside parentheses) on the given characters
+  function splitTop(s, at) {
+    var parts = [], depth = 0, from = 0;
+    for (var c = 0; c < s.length; c++) {
+      var ch = s[c];
+      if (ch === '(') { depth++; } else if (ch === ')') { depth--; } else if (depth === 0 && at.test(ch)) {
+        parts.push(s.slice(from, c)); from = c + 1;
+      }
+    }
+    parts.push(s.slice(from));
+    return parts;
+  }
+  // true when, in this (blanked) selector list, focus matters only in subject compounds; pseudo-elements of those
+  // compounds are added to `pseudos`
+  function subjectOnly(list, pseudos) {
+    var complexes = splitTop(list, /,/);
+    for (var c = 0; c < complexes.length; c++) {
+      var parts = splitTop(complexes[c].trim(), /[\s>+~|]/).filter(function (p) { return p.length > 0; });
+      if (parts.length === 0) { continue; }
+      for (var j = 0; j < parts.length - 1; j++) { if (FOCUSY.test(parts[j])) { return false; } }
+      if (FOCUSY.test(parts[parts.length - 1]) && !compoundOk(parts[parts.length - 1], pseudos)) { return false; }
+    }
+    return true;
+  }
+  function compoundOk(s, pseudos) {
+    var re = /(::?)(-?[\w-]+)(\()?/g, m;
+    while ((m = re.exec(s)) !== null) {
+      var name = m[2].toLowerCase(), arg = null;
+      if (m[3]) {
+        var depth = 1, c = re.lastIndex;
+        while (c < s.length && depth > 0) { if (s[c] === '(') { depth++; } else if (s[c] === ')') { depth--; } c++; }
+        arg = s.slice(re.lastIndex, c - 1);
+        re.lastIndex = c;
+      }
+      var element = m[1] === '::' || /^(before|after|first-letter|first-line)$/.test(name);
+      if (element) {
+        if (!PSEUDOS['::' + name] || arg !== null) { return false; }
+        pseudos['::' + name] = 1;
+        continue;
+      }
+      if (arg !== null) {
+        if (!FOCUSY.test(arg)) { continue; }
+        if (!/^(is|where|not|matches|-webkit-any|-moz-any|host)$/.test(name) || !subjectOnly(arg, pseudos)) { return false; }
+        continue;
+      }
+      if (/focus/.test(name) && name !== 'focus' && name !== 'focus-visible') { return false; }
+    }
+    return true;
+  }
+  // the page's style rules (every sheet: imports, grouping rules, nesting, adopted sheets, open shadow roots' sheets):
+  // {props, pseudos} when focus matters only in subject compounds, else why not
+  function focusRules() {
+    var props = {}, pseudos = {}, why = null, sheets = [];
+    function addSheets(root) {
+      for (var s = 0; s < root.styleSheets.length; s++) { sheets.push(root.styleSheets[s]); }
+      if (root.adoptedStyleSheets) { for (var a = 0; a < root.adoptedStyleSheets.length; a++) { sheets.push(root.adoptedStyleSheets[a]); } }
+    }
+    addSheets(document);
+    hosts.forEach(function (h) { addSheets(h.shadowRoot); });
+    function declared(style) {
+      for (var d = 0; d < style.length; d++) { props[style[d]] = 1; }
+    }
+    function visit(list, parent, parentFocus) {
+      for (var r = 0; r < list.length && why === null; r++) {
+        var rule = list[r];
+        if (typeof CSSStyleRule !== 'undefined' && rule instanceof CSSStyleRule) {
+          // nested: & is the parent's selector (Chromium writes the & of a nested rule out); at the top, :scope
+          var sel = blank(rule.selectorText);
+          sel = parent === null ? sel.split('&').join(':scope') : sel.split('&').join(':is(' + parent + ')');
+          var focus = parentFocus || FOCUSY.test(sel);
+          if (focus) {
+            if (!subjectOnly(sel, pseudos)) { why = 'selector ' + rule.selectorText; return; }
+            declared(rule.style);
+          }
+          if (rule.cssRules && rule.cssRules.length) { visit(rule.cssRules, sel, focus); }
+        } else if (typeof CSSImportRule !== 'undefined' && rule instanceof CSSImportRule) {
+          if (!rule.styleSheet) { why = 'import without sheet'; return; }
+          sheet(rule.styleSheet);
+        } else if (typeof CSSNestedDeclarations !== 'undefined' && rule instanceof CSSNestedDeclarations) {
+          if (parentFocus) { declared(rule.style); }
+        } else if (typeof CSSScopeRule !== 'undefined' && rule instanceof CSSScopeRule) {
+          if (FOCUSY.test(blank(rule.start || '')) || FOCUSY.test(blank(rule.end || ''))) { why = '@scope ' + rule.start; return; }
+          visit(rule.cssRules, null, false);
+        } else if (typeof CSSGroupingRule !== 'undefined' && rule instanceof CSSGroupingRule) {
+          visit(rule.cssRules, parent, parentFocus);
+        } else if (!/^CSS(Keyframes|FontFace|Page|Property|CounterStyle|FontFeatureValues|FontPaletteValues|LayerStatement|Namespace|ViewTransition|PositionTry|Function)Rule$/.test(rule.constructor.name)
+            && /focus/i.test(rule.cssText)) {
+          why = 'rule ' + rule.cssText.slice(0, 80); return;
+        }
+      }
+    }
+    function sheet(s) {
+      var list;
+      try { list = s.cssRules; } catch (e) { why = 'unreadable sheet ' + s.href; return; }
+      if (!list) { why = 'unreadable sheet ' + s.href; return; }
+      visit(list, null, false);
+    }
+    for (var s = 0; s < sheets.length && why === null; s++) { sheet(sheets[s]); }
+    if (why !== null) { return why; }
+    var names = PAINT.slice();
+    Object.keys(props).forEach(function (p) { if (names.indexOf(p) < 0) { names.push(p); } });
+    return {props: names, pseudos: Object.keys(pseudos)};
+  }
+  // an element whose focus only the proof's checks could show: in the document tree (a focused element in a shadow
+  // tree makes its hosts match :focus), no shadow host (delegated focus), no native painting, not editable, no
+  // interest invoker, no ancestor with content-visibility:auto (focus makes it relevant to the user)
+  var cvAuto = new Map();
+  function skipsContent(a) {
+    if (!a || a.nodeType !== 1) { return false; }
+    if (cvAuto.has(a)) { return cvAuto.get(a); }
+    var v = getComputedStyle(a).contentVisibility === 'auto' || skipsContent(a.parentElement);
+    cvAuto.set(a, v);
+    return v;
+  }
+  function provable(t) {
+    return t.getRootNode() === document && !t.shadowRoot && !NATIVE.test(t.localName) && !t.isContentEditable
+      && t.namespaceURI !== null && getComputedStyle(t).appearance === 'none'
+      && !t.hasAttribute('interestfor') && !t.hasAttribute('interesttarget') && !skipsContent(t.parentElement);
+  }
+  // the compared properties' computed values; an outline whose style is none paints nothing, whatever its offset,
+  // width and colour (the UA's focus rule gives a focused link outline-offset 1px under an author's outline:none)
+  var UNPAINTED = /^outline-(offset|width|color)$/;
+  function look(t) {
+    var out = [], names = rules.props;
+    [null].concat(rules.pseudos).forEach(function (p) {
+      var c = getComputedStyle(t, p), none = c.getPropertyValue('outline-style') === 'none';
+      for (var j = 0; j < names.length; j++) { out.push(none && UNPAINTED.test(names[j]) ? '' : c.getPropertyValue(names[j])); }
+    });
+    return out.join('\u0001');
+  }
+  // the focused element's look, or null when the proof fails already: it must match :focus-visible (as a keyboard
+  // user's focus would), nothing may be selected, no DOM mutation may have happened, no animation may run on it or
+  // start (a transition's computed value is still the old one right after the change)
+  function focusedState(t) {
+    if (!t.matches(':focus-visible') || watch.takeRecords().length > 0) { return null; }
+    try { var sel = getSelection(); if (sel && sel.type === 'Range') { return null; } } catch (e) { return null; }
+    var s = look(t);
+    if (document.getAnimations) {
+      var anims = document.getAnimations();
+      for (var j = 0; j < anims.length; j++) {
+        var a = anims[j], target = a.effect && a.effect.target;
+        if (typeof CSSTransition !== 'undefined' && a instanceof CSSTransition && a.playState !== 'finished') { return null; }
+        if (target && a.playState === 'running' && (target === t || target.contains(t) || t.contains(target))) { return null; }
+      }
+    }
+    return s;
+  }
   // numbered first, then measured: no attribute change between style and layout reads
   for (var m = 0; m < n; m++) { all[m].setAttribute('data-yiyue-i', String(m)); }
   for (var i = 0; i < n; i++) {
@@ -246,7 +433,7 @@ return (function (maxElements, maxFocusProbes) {
     }
     rows.push([i, textColour, bgText, fs, px(cs.fontWeight),
       r.left + sx, r.top + sy, r.width, r.height, cs.display, cs.visibility, visible, focusable, cs.position,
-      scrollable, cs.cursor, px(cs.letterSpacing), px(cs.wordSpacing), lh, lines, null, null, generated(el), stops]);
+      scrollable, cs.cursor, px(cs.letterSpacing), px(cs.wordSpacing), lh, lines, null, null, generated(el), stops, null]);
   }
   // a modal dialog makes the rest of the page inert, which the DOM does not show: mark it for the rules
   try { var modal = document.querySelector(':modal'); if (modal) { modal.setAttribute('data-yiyue-modal', ''); document.documentElement.setAttribute('data-yiyue-has-modal', ''); } } catch (e) { /* old browser */ }
@@ -257,12 +444,22 @@ return (function (maxElements, maxFocusProbes) {
     return {i: +h.getAttribute('data-yiyue-i'), children: flatDescribe(h)};
   });
   // focus probes: does focusing change the element's look, and is it then covered by other content?
-  var probes = 0, previous = document.activeElement;
+  // Where its look does not change, the same focus also tries to PROVE that no pixel of the page changes (ACT oj04fd
+  // fails it without screenshots, FocusPixels): see focusRules and unchangedByFocus
+  var probes = 0, previous = document.activeElement, rules = focusRules(), watch = null;
+  if (typeof rules !== 'string') {
+    try {
+      watch = new MutationObserver(function () { /* records are taken synchronously */ });
+      watch.observe(document, {attributes: true, childList: true, characterData: true, subtree: true});
+    } catch (e) { rules = 'no MutationObserver'; }
+  }
   for (var k = 0; k < rows.length && probes < maxFocusProbes; k++) {
     if (!rows[k][12]) { continue; }
     var t = all[rows[k][0]];
     probes++;
     var before = focusStyle(t);
+    var proving = watch !== null && provable(t);
+    if (proving) { watch.takeRecords(); }
     try { t.focus(); } catch (e) { continue; }
     if (document.activeElement !== t) { continue; }
     rows[k][21] = before !== focusStyle(t);
@@ -279,12 +476,17 @@ return (function (maxElements, maxFocusProbes) {
       if (top && top !== t && !t.contains(top) && !top.contains(t)) { covered++; }
     }
     rows[k][20] = seen === 0 ? null : covered === seen ? 'FULL' : covered > 0 ? 'PARTIAL' : 'NONE';
+    var focusedLook = proving && !rows[k][21] ? focusedState(t) : null;
     try { t.blur(); } catch (e) { /* ignore */ }
+    if (focusedLook !== null) {
+      rows[k][24] = document.activeElement !== t && watch.takeRecords().length === 0 && look(t) === focusedLook;
+    }
   }
+  if (watch !== null) { watch.disconnect(); }
   try { if (previous && previous.focus) { previous.focus(); } } catch (e) { /* ignore */ }
   window.scrollTo(sx, sy);
   // kept for the screenshot focus probes (FocusPixels), which address elements by index, shadow trees included
   document.__yiyueElements = all;
   return {html: html, width: window.innerWidth, height: window.innerHeight,
-    total: all.length, rows: rows, shadows: shadows};
+    total: all.length, rows: rows, shadows: shadows, focusRules: typeof rules === 'string' ? rules : null};
 })(arguments[0], arguments[1]);

@@ -234,13 +234,15 @@ class FactsCollectorTest {
     void aFocusedViewEqualToTheLastUnfocusedOneNeedsNoSecondShot() throws Exception {
         // three links without any indicator at the same scroll position: the first takes two viewport shots, each
         // next one a single shot equal to the last unfocused view; a fourth with an indicator on its parent (its own
-        // style unchanged) still passes after them
+        // style unchanged) still passes after them. The page listens for focusin (doing nothing): no link is proven
+        // without screenshots (FocusProofTest), so the shots are taken
         long views = FocusPixels.VIEWPORT_SHOTS.sum();
         Page page = load("focus-same.html", "<!doctype html><html lang=en><head><title>t</title><style>"
                 + "a{outline:none} .ring{border:2px solid transparent} .ring.on{border-color:#000}</style></head><body>"
                 + "<p><a id=a1 href=#1>one</a> <a id=a2 href=#2>two</a> <a id=a3 href=#3>three</a></p>"
                 + "<p><span id=ind class=ring><a id=a4 href=#4 onfocus=\"ind.classList.add('on')\""
-                + " onblur=\"ind.classList.remove('on')\">four</a></span></p></body></html>");
+                + " onblur=\"ind.classList.remove('on')\">four</a></span></p>"
+                + "<script>document.addEventListener('focusin', function () {});</script></body></html>");
         Map<String, String> out = outcomes(page, "focus-visible");
         assertEquals("failed", out.get("#a1"), out.toString());
         assertEquals("failed", out.get("#a2"), out.toString());

@@ -83,7 +83,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
             Result full1 = null;
             for (int w : workers) {
                 StepTimes steps = StepTimes.recording();
+                Map<String, Long> focus0 = focusCounters();
                 Result r = run(catalog, sites, false, w, tmp, steps);
+                Map<String, Long> focus1 = focusCounters();
                 report(out, "browser, " + w + " worker" + (w > 1 ? "s" : ""), r);
                 out.println("  time per step, summed over pages (ms): " + steps.millis());
                 out.println("  calls per step: " + steps.millis().keySet().stream().collect(java.util.stream.Collectors.toMap(k -> k, steps::calls, (a, b) -> a, java.util.LinkedHashMap::new)));
@@ -94,6 +96,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
                         (double) r.cpuMillis() / Math.max(1, r.pages()), r.cpuMillis() / 1e3 / r.seconds());
                 out.println("  CPU of the whole run by process, ms per page: " + cpuByKind);
                 out.println("  browsers started: " + r.browsersStarted() + " for " + siteIds.size() + " site audits (kept warm across sites)");
+                StringBuilder fc = new StringBuilder("  focus-pixel probes per page (ACT oj04fd):");
+                focus1.forEach((k, v) -> fc.append(String.format(" %s %.2f", k.toLowerCase(java.util.Locale.ROOT),
+                        (double) (v - focus0.get(k)) / Math.max(1, r.pages()))));
+                out.println(fc);
                 out.println("  " + org.yiyue.audit.browser.AxeScan.runnerStats() + "; " + org.yiyue.audit.browser.PageChannel.stats()
                         + "; " + loadAverage());
                 if (w == 1) {
@@ -123,6 +129,29 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     /** @param perPageMillis mean time of one page's audit (its own clock, crawl and browser start excluded) */
+    /**
+     * FocusPixels' counters (package-private there, read here for the benchmark only): viewport shots, clip passes,
+     * elements proven without screenshots; a counter the build does not have is left out.
+     */
+    private static Map<String, Long> focusCounters() {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        try {
+            Class<?> c = Class.forName("org.yiyue.audit.browser.FocusPixels");
+            for (String f : List.of("VIEWPORT_SHOTS", "CLIP_PASSES", "PROVEN")) {
+                try {
+                    java.lang.reflect.Field x = c.getDeclaredField(f);
+                    x.setAccessible(true);
+                    out.put(f, ((java.util.concurrent.atomic.LongAdder) x.get(null)).sum());
+                } catch (NoSuchFieldException e) {
+                    // an older build
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            // no counters
+        }
+        return out;
+    }
+
     private record Result(int pages, double seconds, double perPageMillis, int browsersStarted, long cpuMillis) {
         Result(int pages, double seconds, double perPageMillis) {
             this(pages, seconds, perPageMillis, 0, 0);
