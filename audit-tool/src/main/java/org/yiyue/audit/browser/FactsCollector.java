@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.yiyue.rules.color.CssColor;
 import org.yiyue.rules.page.Box;
@@ -55,8 +54,8 @@ public final class FactsCollector {
         // media state first (up to 1.2 s listening to playing media): it is written on the media elements, which
         // the facts script then serialises
         org.yiyue.audit.core.StepTimes t = org.yiyue.audit.core.StepTimes.current();
-        t.time("  facts: media", () -> ((JavascriptExecutor) driver).executeAsyncScript(Scripts.get("media-facts.js").substring("return ".length())));
-        Object raw = t.time("  facts: script", () -> ((JavascriptExecutor) driver).executeScript(SCRIPT, MAX_ELEMENTS, MAX_FOCUS_PROBES));
+        t.time("  facts: media", () -> PageChannel.of(driver).asyncScript(Scripts.get("media-facts.js").substring("return ".length())));
+        Object raw = t.time("  facts: script", () -> PageChannel.of(driver).script(SCRIPT, MAX_ELEMENTS, MAX_FOCUS_PROBES));
         if (!(raw instanceof Map<?, ?> result)) {
             throw new IllegalStateException("facts script returned " + raw);
         }

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chromium.HasCdp;
@@ -167,9 +166,11 @@ final class FocusPixels {
     static Map<Integer, Boolean> probe(WebDriver driver, List<Integer> candidates, java.util.Set<Integer> styleChanged,
             List<Integer> styleProven) {
         Map<Integer, Boolean> out = new HashMap<>();
-        if (!(driver instanceof HasCdp cdp) || !(driver instanceof JavascriptExecutor js)) {
+        if (!(driver instanceof HasCdp)) {
             return out;
         }
+        PageChannel js = PageChannel.of(driver); // scripts and captures over DevTools, not through chromedriver
+        PageChannel cdp = js;
         if (!styleProven.isEmpty()) {
             java.util.Set<Integer> proven = unheard(cdp, styleProven);
             for (Integer i : proven) {
@@ -183,7 +184,7 @@ final class FocusPixels {
         if (candidates.isEmpty()) {
             // nothing to probe: only what ends every probe, in one call (blur, scroll back): the page as the later checks find it
             try {
-                js.executeScript("var x = window.scrollX, y = window.scrollY;"
+                js.script("var x = window.scrollX, y = window.scrollY;"
                         + " if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }"
                         + " window.scrollTo(x, y);");
             } catch (WebDriverException ignored) {
@@ -191,7 +192,7 @@ final class FocusPixels {
             }
             return out;
         }
-        Object scroll = js.executeScript("return [window.scrollX, window.scrollY];");
+        Object scroll = js.script("return [window.scrollX, window.scrollY];");
         Unfocused last = null; // the last view taken with nothing focused
         try {
             for (Integer i : candidates.subList(0, Math.min(MAX_PROBES, candidates.size()))) {
@@ -232,7 +233,7 @@ final class FocusPixels {
             // a page that navigates or breaks under probing keeps the answers so far; the rest stay cantTell
         } finally {
             try {
-                js.executeScript("if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }"
+                js.script("if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }"
                         + " if (arguments[0]) { window.scrollTo(arguments[0][0], arguments[0][1]); }", scroll);
             } catch (WebDriverException ignored) {
                 // the page is gone
@@ -249,7 +250,7 @@ final class FocusPixels {
      * The listeners are read first (a page listening on its window or document needs nothing more); then the closed
      * shadow hosts, and when there are some, the listeners again with those hosts as ancestors that hear everything.
      */
-    static java.util.Set<Integer> unheard(HasCdp cdp, List<Integer> styleProven) {
+    static java.util.Set<Integer> unheard(PageChannel cdp, List<Integer> styleProven) {
         try {
             java.util.Set<Integer> out = unheard(cdp, styleProven, List.of());
             if (out.isEmpty()) {
@@ -265,8 +266,8 @@ final class FocusPixels {
         }
     }
 
-    private static java.util.Set<Integer> unheard(HasCdp cdp, List<Integer> ids, List<Integer> closed) {
-        Map<String, Object> r = cdp.executeCdpCommand("Runtime.evaluate", Map.of("expression",
+    private static java.util.Set<Integer> unheard(PageChannel cdp, List<Integer> ids, List<Integer> closed) {
+        Map<String, Object> r = cdp.cdp("Runtime.evaluate", Map.of("expression",
                 UNHEARD.formatted(ids, closed), "includeCommandLineAPI", true, "returnByValue", true));
         if (r.get("exceptionDetails") != null || !(r.get("result") instanceof Map<?, ?> result)
                 || !(result.get("value") instanceof List<?> list)) {
@@ -287,12 +288,12 @@ final class FocusPixels {
      * tracking of nodes (DOM.getDocument would, and every later change would then be sent to chromedriver); the
      * remote object of the document lives as long as the page.
      */
-    private static List<Integer> closedHosts(HasCdp cdp) {
-        Map<String, Object> doc = cdp.executeCdpCommand("Runtime.evaluate", Map.of("expression", "document"));
+    private static List<Integer> closedHosts(PageChannel cdp) {
+        Map<String, Object> doc = cdp.cdp("Runtime.evaluate", Map.of("expression", "document"));
         if (!(doc.get("result") instanceof Map<?, ?> res) || !(res.get("objectId") instanceof String id)) {
             return null;
         }
-        Map<String, Object> d = cdp.executeCdpCommand("DOM.describeNode", Map.of("objectId", id, "depth", -1, "pierce", true));
+        Map<String, Object> d = cdp.cdp("DOM.describeNode", Map.of("objectId", id, "depth", -1, "pierce", true));
         List<Integer> out = new java.util.ArrayList<>();
         return d.get("node") instanceof Map<?, ?> node && closedHosts(node, out) ? out : null;
     }
@@ -343,7 +344,7 @@ final class FocusPixels {
      * position both times), false when none does or it cannot tell (the viewport test decides), null when the
      * element is not probed or does not take focus.
      */
-    private static Boolean clipChanged(JavascriptExecutor js, HasCdp cdp, int i) {
+    private static Boolean clipChanged(PageChannel js, PageChannel cdp, int i) {
         List<?> at = focus(js, i);
         if (at == null) {
             return null;
@@ -360,23 +361,23 @@ final class FocusPixels {
         return !focused.equals(unfocused) && Boolean.TRUE.equals(differ(decode(focused), decode(unfocused)));
     }
 
-    private static List<?> focus(JavascriptExecutor js, int i) {
-        return js.executeAsyncScript(FOCUS, i, CLIP_MARGIN) instanceof List<?> l ? l : null;
+    private static List<?> focus(PageChannel js, int i) {
+        return js.asyncScript(FOCUS, i, CLIP_MARGIN) instanceof List<?> l ? l : null;
     }
 
-    private static List<?> blur(JavascriptExecutor js, int i) {
-        return js.executeAsyncScript(BLUR, i) instanceof List<?> l ? l : null;
+    private static List<?> blur(PageChannel js, int i) {
+        return js.asyncScript(BLUR, i) instanceof List<?> l ? l : null;
     }
 
     /** The viewport, or a clip of it in document coordinates, as PNG (base64) with Chromium's fastest compression. */
-    static String shot(HasCdp cdp, List<?> clip) {
+    static String shot(PageChannel cdp, List<?> clip) {
         Map<String, Object> params = new HashMap<>(Map.of("format", "png", "optimizeForSpeed", true));
         if (clip == null) {
             VIEWPORT_SHOTS.increment();
         } else {
             params.put("clip", Map.of("x", clip.get(0), "y", clip.get(1), "width", clip.get(2), "height", clip.get(3), "scale", 1));
         }
-        return String.valueOf(cdp.executeCdpCommand("Page.captureScreenshot", params).get("data"));
+        return String.valueOf(cdp.cdp("Page.captureScreenshot", params).get("data"));
     }
 
     private static byte[] decode(String base64) {
