@@ -73,11 +73,6 @@ public final class AxeScan {
         return new AxeScan(this, new java.util.TreeSet<>(rules));
     }
 
-    /** The axe rules this scan leaves out. */
-    public java.util.SortedSet<String> rulesOff() {
-        return off;
-    }
-
     /** The run options: {@link #OPTIONS}, with the rules left out turned off. */
     String options() {
         if (off.isEmpty()) {

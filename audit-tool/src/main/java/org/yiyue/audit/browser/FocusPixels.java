@@ -169,10 +169,9 @@ final class FocusPixels {
         if (!(driver instanceof HasCdp)) {
             return out;
         }
-        PageChannel js = PageChannel.of(driver); // scripts and captures over DevTools, not through chromedriver
-        PageChannel cdp = js;
+        PageChannel page = PageChannel.of(driver); // scripts and captures over DevTools, not through chromedriver
         if (!styleProven.isEmpty()) {
-            java.util.Set<Integer> proven = unheard(cdp, styleProven);
+            java.util.Set<Integer> proven = unheard(page, styleProven);
             for (Integer i : proven) {
                 out.put(i, false);
                 PROVEN.increment();
@@ -184,7 +183,7 @@ final class FocusPixels {
         if (candidates.isEmpty()) {
             // nothing to probe: only what ends every probe, in one call (blur, scroll back): the page as the later checks find it
             try {
-                js.script("var x = window.scrollX, y = window.scrollY;"
+                page.script("var x = window.scrollX, y = window.scrollY;"
                         + " if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }"
                         + " window.scrollTo(x, y);");
             } catch (WebDriverException ignored) {
@@ -192,12 +191,12 @@ final class FocusPixels {
             }
             return out;
         }
-        Object scroll = js.script("return [window.scrollX, window.scrollY];");
+        Object scroll = page.script("return [window.scrollX, window.scrollY];");
         Unfocused last = null; // the last view taken with nothing focused
         try {
             for (Integer i : candidates.subList(0, Math.min(MAX_PROBES, candidates.size()))) {
                 if (styleChanged.contains(i)) {
-                    Boolean inClip = clipChanged(js, cdp, i);
+                    Boolean inClip = clipChanged(page, i);
                     if (inClip == null) {
                         continue; // not probed (no focus), as the viewport test would find
                     }
@@ -208,13 +207,13 @@ final class FocusPixels {
                     }
                 }
                 // the viewport test
-                List<?> at = focus(js, i);
+                List<?> at = focus(page, i);
                 if (at == null) {
                     continue;
                 }
-                String focused = shot(cdp, null);
+                String focused = shot(page, null);
                 boolean asLast = last != null && last.scroll.equals(at.subList(0, 2)) && focused.equals(last.png);
-                List<?> after = blur(js, i);
+                List<?> after = blur(page, i);
                 if (after == null) {
                     continue; // kept focus: not probed, as before
                 }
@@ -222,7 +221,7 @@ final class FocusPixels {
                     out.put(i, false); // the same pixels as the page with nothing focused at this scroll position
                     continue;
                 }
-                String unfocused = shot(cdp, null);
+                String unfocused = shot(page, null);
                 last = Boolean.TRUE.equals(after.get(2)) ? new Unfocused(after.subList(0, 2), unfocused) : null;
                 Boolean changed = focused.equals(unfocused) ? Boolean.FALSE : differ(decode(focused), decode(unfocused));
                 if (changed != null) {
@@ -233,7 +232,7 @@ final class FocusPixels {
             // a page that navigates or breaks under probing keeps the answers so far; the rest stay cantTell
         } finally {
             try {
-                js.script("if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }"
+                page.script("if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }"
                         + " if (arguments[0]) { window.scrollTo(arguments[0][0], arguments[0][1]); }", scroll);
             } catch (WebDriverException ignored) {
                 // the page is gone
@@ -344,20 +343,20 @@ final class FocusPixels {
      * position both times), false when none does or it cannot tell (the viewport test decides), null when the
      * element is not probed or does not take focus.
      */
-    private static Boolean clipChanged(PageChannel js, PageChannel cdp, int i) {
-        List<?> at = focus(js, i);
+    private static Boolean clipChanged(PageChannel page, int i) {
+        List<?> at = focus(page, i);
         if (at == null) {
             return null;
         }
         if (!(at.get(2) instanceof List<?> clip)) {
             return false;
         }
-        String focused = shot(cdp, clip);
-        List<?> after = blur(js, i);
+        String focused = shot(page, clip);
+        List<?> after = blur(page, i);
         if (after == null || !after.subList(0, 2).equals(at.subList(0, 2))) {
             return false;
         }
-        String unfocused = shot(cdp, clip);
+        String unfocused = shot(page, clip);
         return !focused.equals(unfocused) && Boolean.TRUE.equals(differ(decode(focused), decode(unfocused)));
     }
 

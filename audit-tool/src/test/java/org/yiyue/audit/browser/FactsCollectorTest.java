@@ -38,9 +38,14 @@ class FactsCollectorTest {
     }
 
     static Page load(String name, String html) throws Exception {
-        Path f = dir.resolve(name);
+        return load(chromium, dir, name, html);
+    }
+
+    /** Writes the page as a local file and loads it rendered (facts measured) in that browser. */
+    static Page load(Chromium browser, Path folder, String name, String html) throws Exception {
+        Path f = folder.resolve(name);
         Files.writeString(f, html);
-        return RenderedPages.load(chromium.driver(), f.toUri().toString(), java.time.Duration.ZERO);
+        return RenderedPages.load(browser.driver(), f.toUri().toString(), java.time.Duration.ZERO);
     }
 
     static Map<String, String> outcomes(Page page, String rule) {

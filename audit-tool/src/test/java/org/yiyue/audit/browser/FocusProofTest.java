@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yiyue.audit.crawl.TestServer;
-import org.yiyue.rules.engine.RuleEngine;
-import org.yiyue.rules.model.Outcome;
 import org.yiyue.rules.page.Page;
 import org.yiyue.testkit.Chromium;
 
@@ -43,15 +39,11 @@ class FocusProofTest {
     }
 
     static Page load(String name, String html) throws Exception {
-        Path f = dir.resolve(name);
-        Files.writeString(f, html);
-        return RenderedPages.load(chromium.driver(), f.toUri().toString(), java.time.Duration.ZERO);
+        return FactsCollectorTest.load(chromium, dir, name, html);
     }
 
     static Map<String, String> focus(Page page) {
-        return RuleEngine.all().run(page).stream().filter(o -> o.ruleId().equals("focus-visible"))
-                .filter(o -> o instanceof Outcome.OnTarget)
-                .collect(Collectors.toMap(o -> ((Outcome.OnTarget) o).target(), Outcome::kind, (a, b) -> a + "," + b));
+        return FactsCollectorTest.outcomes(page, "focus-visible");
     }
 
     private static String page(String style, String body) {
