@@ -50,6 +50,8 @@ public final class EngineMerge {
     private final Map<String, String> ours;
     private final Map<String, Map<String, String>> oursByProcedure;
     private final Map<String, List<String>> axeRuleToActs;
+    /** axe rule → the SCs its findings report (from its tags), where known: which of its ACT rules they stand for. */
+    private final Map<String, List<String>> axeRuleScs;
     private final AxeConsistency axe;
     private final boolean axeMeasured;
     private final Map<String, LongAdder[]> counts = new ConcurrentHashMap<>();
@@ -74,6 +76,14 @@ public final class EngineMerge {
     public EngineMerge(Map<String, String> ourRuleToAct, Map<String, String> ours,
                        Map<String, Map<String, String>> oursByProcedure, Map<String, List<String>> axeRuleToActs,
                        AxeConsistency axe, boolean axeMeasured) {
+        this(ourRuleToAct, ours, oursByProcedure, axeRuleToActs, Map.of(), axe, axeMeasured);
+    }
+
+    /** @param axeRuleScs axe rule → the SCs its findings report (its wcagNNN tags), for {@link #axeRulesOursDecides} */
+    public EngineMerge(Map<String, String> ourRuleToAct, Map<String, String> ours,
+                       Map<String, Map<String, String>> oursByProcedure, Map<String, List<String>> axeRuleToActs,
+                       Map<String, List<String>> axeRuleScs, AxeConsistency axe, boolean axeMeasured) {
+        this.axeRuleScs = Map.copyOf(axeRuleScs);
         this.ourRuleToAct = Map.copyOf(ourRuleToAct);
         this.ours = Map.copyOf(ours);
         this.oursByProcedure = Map.copyOf(oursByProcedure);
@@ -95,15 +105,18 @@ public final class EngineMerge {
         }
         EmbeddedAxe embedded = EmbeddedAxe.get();
         Map<String, List<String>> axeRules = new LinkedHashMap<>();
+        Map<String, List<String>> axeScs = new LinkedHashMap<>();
         for (EmbeddedAxe.AxeRule r : embedded.rules().values()) {
             if (!r.actIds().isEmpty() && !r.tags().contains("experimental") && r.tags().stream().anyMatch(AxeScan.TAGS::contains)) {
                 axeRules.put(r.id(), r.actIds());
+                // the SCs AxeScan gives each finding of the rule (its tags): the same for all of them
+                axeScs.put(r.id(), r.tags().stream().map(Wcag22::fromAxeTag).filter(java.util.Objects::nonNull).distinct().toList());
             }
         }
         AxeConsistency record = AxeConsistency.committed();
         boolean measured = (scan == null || scan.embedded()) && record.axeVersion().equals(embedded.version())
                 && record.axeIntegrity().equals(embedded.integrity());
-        return new EngineMerge(ruleToAct, ours, oursByProcedure(), axeRules, record, measured);
+        return new EngineMerge(ruleToAct, ours, oursByProcedure(), axeRules, axeScs, record, measured);
     }
 
     /** The 6th column of wcag-rules' act-consistency.tsv (each procedure's rendered label), where recorded. */
@@ -176,14 +189,17 @@ public final class EngineMerge {
     }
 
     /**
-     * The axe rules the audit runs whose every finding {@link #apply} drops: each ACT rule they declare is decided
-     * by our rule library, whatever the page. Running them is wasted (about a fifth of axe-core's time on the
+     * The axe rules the audit runs whose every finding {@link #apply} drops: each ACT rule their findings stand for
+     * (the declared ones whose SCs the rule reports) is decided by our rule library, whatever the page. Running them is wasted (about a fifth of axe-core's time on the
      * replica pages); their page outcomes would be superseded by ours too.
      */
     public java.util.SortedSet<String> axeRulesOursDecides() {
         java.util.SortedSet<String> out = new java.util.TreeSet<>();
         axeRuleToActs.forEach((rule, acts) -> {
-            if (!acts.isEmpty() && acts.stream().allMatch(a -> oursOn(a).equals("complete"))) {
+            // the ACT rules its findings stand for (apply() drops a finding when ours decides all of them): color-contrast
+            // declares afw4f7 and the AAA 09o5cg but reports 1.4.3 only, so every finding of it is about afw4f7
+            List<String> standsFor = relevant(acts, axeRuleScs.getOrDefault(rule, List.of()));
+            if (!standsFor.isEmpty() && standsFor.stream().allMatch(a -> oursOn(a).equals("complete"))) {
                 out.add(rule);
             }
         });

@@ -105,7 +105,8 @@ class AxeInPageTest {
         AxeScan whole = new AxeScan(null);
         java.util.SortedSet<String> off = org.yiyue.audit.judge.EngineMerge.forAudit(
                 org.yiyue.audit.core.StaticRules.all().catalogue(), whole).axeRulesOursDecides();
-        assertTrue(off.contains("image-alt") && !off.contains("color-contrast"), "left out: " + off);
+        // color-contrast too: it declares the AAA 09o5cg as well, but its findings report 1.4.3 (afw4f7) only
+        assertTrue(off.contains("image-alt") && off.contains("color-contrast"), "left out: " + off);
         AxeScan part = whole.without(off);
         List<String> differences = new ArrayList<>();
         TreeSet<String> seenOff = new TreeSet<>();
