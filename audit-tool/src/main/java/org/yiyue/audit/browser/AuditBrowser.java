@@ -26,8 +26,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 public final class AuditBrowser implements AutoCloseable {
 
-    /** Debian's chromium-headless-shell package: preferred when present. */
-    public static final String HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
+    /**
+     * Debian's chromium-headless-shell package, preferred when present: its binary itself, not the /usr/bin wrapper
+     * script, which runs it as a child without exec (chromedriver ending the wrapper after a failed start would leave
+     * the browser running).
+     */
+    public static final String HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell";
     public static final int DESKTOP_WIDTH = 1280;
     public static final int DESKTOP_HEIGHT = 900;
     /** A phone in portrait, as the MIIT mobile items assume. */
