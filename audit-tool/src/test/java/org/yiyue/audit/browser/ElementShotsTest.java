@@ -117,7 +117,7 @@ class ElementShotsTest {
             ChromeDriver d = browser.driver();
             d.get(s.url("/c.html").toString());
             List<Finding> findings = List.of(failed("#c1"), failed("#c2"), failed("#c3"), failed("#c4"));
-            Map<String, org.openqa.selenium.WebElement> els = ElementShots.shootable(d, findings, 4);
+            ElementShots.Found els = ElementShots.shootable(d, findings, 4);
             Map<String, String> clips = ElementShots.batch(d, findings, els, out.resolve("a").resolve("shots"), "p", 4, 3);
             Map<String, String> cuts = ElementShots.batch(d, findings, els, out.resolve("b").resolve("shots"), "p", 4, 0);
             assertEquals(Set.of("#c1", "#c2", "#c3", "#c4"), clips.keySet());
@@ -134,5 +134,73 @@ class ElementShotsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void elementsCloseTogetherShareOneClipWithTheSamePixels(@TempDir Path out) throws Exception {
+        // a row of small controls: one clip of the row, each cut out in Java, holds the pixels the cut of a viewport
+        // capture holds (and its own clip); one far away is a clip of its own
+        StringBuilder page = new StringBuilder("<!doctype html><html lang=\"zh-CN\"><head><title>g</title><style>body{margin:0}"
+                + ".b{position:absolute;top:30.3px;height:22.6px;font:13px sans-serif;color:#fff;background:linear-gradient(#c00,#036)}</style></head><body>");
+        for (int i = 0; i < 5; i++) {
+            page.append("<span id=b").append(i).append(" class=b style=\"left:").append(20.5 + 70 * i).append("px;width:").append(55 + i)
+                    .append(".4px\">按钮").append(i).append("</span>");
+        }
+        page.append("<div id=far style=\"position:absolute;left:1000px;top:700px;width:120px;height:40px;background:#393\">远</div>"
+                + "<div style=\"height:2000px\"></div></body></html>");
+        try (TestServer s = new TestServer().html("/g.html", page.toString());
+             AuditBrowser browser = AuditBrowser.start(true, Duration.ofSeconds(30))) {
+            ChromeDriver d = browser.driver();
+            d.get(s.url("/g.html").toString());
+            List<Finding> findings = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                findings.add(failed("#b" + i));
+            }
+            findings.add(failed("#far"));
+            ElementShots.Found els = ElementShots.shootable(d, findings, 6);
+            Map<String, String> grouped = ElementShots.batch(d, findings, els, out.resolve("a").resolve("shots"), "p", 6, ElementShots.CLIPS_UP_TO);
+            Map<String, String> cuts = ElementShots.batch(d, findings, els, out.resolve("b").resolve("shots"), "p", 6, 0);
+            Map<String, String> alone = ElementShots.batch(d, findings, els, out.resolve("c").resolve("shots"), "p", 6, 6);
+            assertEquals(Set.of("#b0", "#b1", "#b2", "#b3", "#b4", "#far"), grouped.keySet());
+            assertEquals(grouped.keySet(), cuts.keySet());
+            assertEquals(grouped.keySet(), alone.keySet());
+            for (String target : grouped.keySet()) {
+                BufferedImage a = ImageIO.read(out.resolve("a").resolve(grouped.get(target)).toFile());
+                BufferedImage b = ImageIO.read(out.resolve("b").resolve(cuts.get(target)).toFile());
+                BufferedImage c = ImageIO.read(out.resolve("c").resolve(alone.get(target)).toFile());
+                assertEquals(b.getWidth(), a.getWidth(), target);
+                assertEquals(b.getHeight(), a.getHeight(), target);
+                assertEquals(b.getWidth(), c.getWidth(), target);
+                assertEquals(b.getHeight(), c.getHeight(), target);
+                for (int y = 0; y < a.getHeight(); y++) {
+                    for (int x = 0; x < a.getWidth(); x++) {
+                        assertEquals(b.getRGB(x, y), a.getRGB(x, y), target + " pixel " + x + "," + y);
+                        assertEquals(b.getRGB(x, y), c.getRGB(x, y), target + " pixel " + x + "," + y);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theCheapestCapturesForAView() {
+        // boxes {x, y, w, h} in a 1280×900 view
+        Map<Integer, int[]> row = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            row.put(i, new int[] {20 + 70 * i, 30, 56, 23});
+        }
+        row.put(5, new int[] {1000, 700, 120, 40});
+        assertEquals(List.of(List.of(0, 1, 2, 3, 4), List.of(5)), ElementShots.Cost.groups(row, 1280, 900, 8));
+        // at most one capture: the far one joins the row
+        assertEquals(List.of(List.of(0, 1, 2, 3, 4, 5)), ElementShots.Cost.groups(row, 1280, 900, 1));
+        // small elements far apart (a corner to the other): a clip each; in one row they would share one
+        Map<Integer, int[]> spread = Map.of(0, new int[] {10, 10, 46, 46}, 1, new int[] {600, 400, 46, 46}, 2, new int[] {1200, 800, 46, 46});
+        assertEquals(3, ElementShots.Cost.groups(new java.util.TreeMap<>(spread), 1280, 900, 8).size());
+        // rows filling the view: one viewport capture (no clip's re-rendering)
+        Map<Integer, int[]> rows = new java.util.TreeMap<>();
+        for (int i = 0; i < 8; i++) {
+            rows.put(i, new int[] {0, 110 * i, 1280, 110});
+        }
+        assertNull(ElementShots.Cost.groups(rows, 1280, 900, 8));
     }
 }
