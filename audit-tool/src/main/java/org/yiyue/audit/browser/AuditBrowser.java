@@ -118,6 +118,12 @@ public final class AuditBrowser implements AutoCloseable {
                 // Chromium starts a renderer (and a new frame host) for every page loaded, about 40 % of a page
                 // load's CPU on the replica pages (measured with the benchmark's probe); the audit never goes back
                 "--disable-features=BackForwardCache,ProactivelySwapBrowsingInstance,RenderDocument",
+                // V8 without its optimising compilers (Maglev, TurboFan), baseline code (Sparkplug) only: a page is
+                // audited for a few seconds, too short for optimised code to pay back its compilation on the
+                // renderer's worker threads. Measured (benchmark, 40 replica pages, 1 worker): axe-core step 264 -> 153
+                // CPU-ms per page, renderer 708 -> 582; --no-maglev (TurboFan only) and --max-opt=0 (interpreter
+                // only) saved less. JavaScript gives the same results at every tier
+                "--js-flags=--max-opt=1",
                 "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT);
         if (profile != null) {
             // not for the shell: given a profile folder it opens no first page and chromedriver 156 then fails with

@@ -89,6 +89,11 @@ final class AxeInPage {
                 + " p.then(function (v) { clearTimeout(t); ok(v); }, function (e) { clearTimeout(t); fail(e); }); }); }";
     }
 
+    /** The script named for DevTools (profiles, stack traces), as the audit's own scripts are ({@link Scripts}). */
+    private static String named(String script) {
+        return script + "\n//# sourceURL=yiyue/axe-core.js\n";
+    }
+
     /** The isolated world of one axe-core script: the same script always gets the same world. */
     static String worldName(String script) {
         try {
@@ -119,7 +124,7 @@ final class AxeInPage {
             return true;
         }
         try {
-            cdp.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script, "worldName", world));
+            cdp.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", named(script), "worldName", world));
             worlds.add(key);
             return true;
         } catch (RuntimeException e) {
@@ -248,7 +253,7 @@ final class AxeInPage {
         if (!Boolean.TRUE.equals(present)) {
             // a document loaded before the script was added to new documents
             SENT.incrementAndGet();
-            Map<String, Object> r = cdp.cdp("Runtime.evaluate", Map.of("expression", script, "contextId", context,
+            Map<String, Object> r = cdp.cdp("Runtime.evaluate", Map.of("expression", named(script), "contextId", context,
                     "returnByValue", false, "silent", true));
             if (r.get("exceptionDetails") != null || !Boolean.TRUE.equals(call(cdp, context, "function () { return " + PRESENT + "; }", false))) {
                 throw new Unavailable("axe-core could not be loaded in frame " + frameId, null);

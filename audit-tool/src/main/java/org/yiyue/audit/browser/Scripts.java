@@ -16,7 +16,8 @@ final class Scripts {
     }
 
     static String get(String name) {
-        return CACHE.computeIfAbsent(name, n -> "return " + withIncludes(body(n)));
+        // named for DevTools (profiles, stack traces): the last line, so callers may embed the text in other code
+        return CACHE.computeIfAbsent(name, n -> "return " + withIncludes(body(n)) + "\n//# sourceURL=yiyue/" + n + "\n");
     }
 
     /** Replaces each {@code /*@include NAME*}{@code /} with that script's body (shared helpers, e.g. element-path.js). */

@@ -24,12 +24,32 @@ public final class StepTimes {
     /** The StepTimes whose step runs on this thread, so a step can time its own parts ({@link #current}). */
     private static final ThreadLocal<StepTimes> CURRENT = new ThreadLocal<>();
 
+    /** Told of every step's start and end (a profiler's probe marks the steps on its timeline); null: none. */
+    public interface Listener {
+        void started(String step);
+
+        /** @param startNanos, endNanos {@link System#nanoTime()} at the step's start and end */
+        void ended(String step, long startNanos, long endNanos);
+    }
+
+    private final Listener listener;
+
     private StepTimes(boolean on) {
+        this(on, null);
+    }
+
+    private StepTimes(boolean on, Listener listener) {
         this.on = on;
+        this.listener = listener;
     }
 
     public static StepTimes recording() {
         return new StepTimes(true);
+    }
+
+    /** Records, and tells the listener where each step starts and ends. */
+    public static StepTimes recording(Listener listener) {
+        return new StepTimes(true, listener);
     }
 
     public void time(String step, Runnable work) {
@@ -51,6 +71,9 @@ public final class StepTimes {
         }
         StepTimes outer = CURRENT.get();
         CURRENT.set(this);
+        if (listener != null) {
+            listener.started(step);
+        }
         long start = System.nanoTime();
         long cpuStart = ProcessTreeCpu.millis();
         try {
@@ -61,7 +84,11 @@ public final class StepTimes {
             } else {
                 CURRENT.set(outer);
             }
-            nanos.computeIfAbsent(step, k -> new LongAdder()).add(System.nanoTime() - start);
+            long end = System.nanoTime();
+            if (listener != null) {
+                listener.ended(step, start, end);
+            }
+            nanos.computeIfAbsent(step, k -> new LongAdder()).add(end - start);
             cpu.computeIfAbsent(step, k -> new LongAdder()).add(ProcessTreeCpu.millis() - cpuStart);
             calls.computeIfAbsent(step, k -> new LongAdder()).increment();
         }

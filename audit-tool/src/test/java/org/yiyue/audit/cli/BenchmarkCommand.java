@@ -55,6 +55,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     private final List<String> digestLines = java.util.Collections.synchronizedList(new ArrayList<>());
 
+    @Option(names = "--renderer-profile", paramLabel = "trace|threads", description = "1 worker only: what the renderer spends its CPU on per step (RendererProbe): a DevTools trace per page, or the renderer's threads' CPU from /proc")
+    String rendererProfile;
+
     @Option(names = "--builder", description = "also time axe-only scans through the axe-core/selenium builder (the script sent per call, a blank window per page), as the audit ran axe-core before")
     boolean builder;
 
@@ -82,11 +85,16 @@ public final class BenchmarkCommand implements Callable<Integer> {
             }
             Result full1 = null;
             for (int w : workers) {
-                StepTimes steps = StepTimes.recording();
+                RendererProbe probe = rendererProfile == null || w != 1 ? null : new RendererProbe(rendererProfile.equals("trace"));
+                StepTimes steps = probe == null ? StepTimes.recording() : StepTimes.recording(probe);
                 Map<String, Long> focus0 = focusCounters();
                 Result r = run(catalog, sites, false, w, tmp, steps);
                 Map<String, Long> focus1 = focusCounters();
                 report(out, "browser, " + w + " worker" + (w > 1 ? "s" : ""), r);
+                if (probe != null) {
+                    probe.finish();
+                    probe.print(out);
+                }
                 out.println("  time per step, summed over pages (ms): " + steps.millis());
                 out.println("  calls per step: " + steps.millis().keySet().stream().collect(java.util.stream.Collectors.toMap(k -> k, steps::calls, (a, b) -> a, java.util.LinkedHashMap::new)));
                 out.println("  time per step, mean per page (ms):     " + perPage(steps, r.pages()));
