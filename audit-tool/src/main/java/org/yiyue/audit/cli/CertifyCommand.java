@@ -22,6 +22,7 @@ import org.yiyue.audit.browser.AuditBrowser;
 import org.yiyue.audit.browser.BrowserPool;
 import org.yiyue.audit.core.AuditConfig;
 import org.yiyue.audit.core.AuditRunner;
+import org.yiyue.audit.core.ChainedAudits;
 import org.yiyue.audit.core.ProgressListener;
 import org.yiyue.audit.core.RenderedCapture;
 import org.yiyue.audit.plan.CertificationPlan;
@@ -86,7 +87,9 @@ public final class CertifyCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AuditBrowser printer = null;
-        BrowserPool browsers = new BrowserPool(); // the sites' audits share warm browsers
+        // the sites' audits share the workers' warm browsers: never more browsers than workers, also while the next
+        // site's audit starts during the last pages of the one before
+        BrowserPool browsers = new BrowserPool(Math.max(1, common.workers));
         try {
             List<FailOn> thresholds = common.failOn();
             CertificationPlan plan = plan();
@@ -99,23 +102,38 @@ public final class CertifyCommand implements Callable<Integer> {
             summary.put("note", "Automated results only; requirements not tested automatically need an evaluator. Scores use our own formula.");
             ArrayNode siteNodes = summary.putArray("sites");
             List<AuditReport> reports = new ArrayList<>();
-            int code = ExitCodes.OK;
             SessionWalker walker = new SessionWalker(plan.loopbackOnly() || common.loopbackOnly, Duration.ofSeconds(common.timeoutSeconds));
-            for (CertificationPlan.Site site : plan.sites()) {
-                ProgressListener progress = Optional.<ProgressListener>ofNullable(common.progressBar(spec.commandLine().getErr())).orElse(ProgressListener.NONE);
-                progress.message("== " + site.id() + " " + site.name() + " @ " + site.baseUrl());
-                AuditConfig config = PlanConfig.of(plan, site, common, out.resolve(site.id()), formats, maxPages, delayMs,
-                        walker.cookies(site));
-                AuditReport report = new AuditRunner(config, progress, capture, false).browsers(browsers).run();
-                if (formats.contains("pdf") && printer == null) {
-                    printer = AuditBrowser.start(true, Duration.ofSeconds(60)); // one browser prints every PDF
-                }
-                List<Path> files = ReportWriter.write(report, config.outDir(), formats, zh, printer);
-                reports.add(report);
-                siteNodes.add(siteSummary(report, site));
-                if (AuditCommand.finish(report, files, thresholds, pw) != ExitCodes.OK) {
-                    code = ExitCodes.THRESHOLD;
-                }
+            List<AuditConfig> configs = new ArrayList<>(java.util.Collections.nCopies(plan.sites().size(), null));
+            List<ChainedAudits.SiteAudit<AuditReport>> audits = new ArrayList<>();
+            for (int i = 0; i < plan.sites().size(); i++) {
+                CertificationPlan.Site site = plan.sites().get(i);
+                int k = i;
+                audits.add(drained -> {
+                    ProgressListener progress = Optional.<ProgressListener>ofNullable(common.progressBar(err)).orElse(ProgressListener.NONE);
+                    progress.message("== " + site.id() + " " + site.name() + " @ " + site.baseUrl());
+                    AuditConfig config = PlanConfig.of(plan, site, common, out.resolve(site.id()), formats, maxPages, delayMs,
+                            walker.cookies(site));
+                    configs.set(k, config);
+                    return new AuditRunner(config, progress, capture, false).browsers(browsers).onDrained(drained).run();
+                });
+            }
+            int[] code = {ExitCodes.OK};
+            AuditBrowser[] pdf = {null};
+            try {
+                ChainedAudits.run(audits, (i, report) -> {
+                    CertificationPlan.Site site = plan.sites().get(i);
+                    if (formats.contains("pdf") && pdf[0] == null) {
+                        pdf[0] = AuditBrowser.start(true, Duration.ofSeconds(60)); // one browser prints every PDF
+                    }
+                    List<Path> files = ReportWriter.write(report, configs.get(i).outDir(), formats, zh, pdf[0]);
+                    reports.add(report);
+                    siteNodes.add(siteSummary(report, site));
+                    if (AuditCommand.finish(report, files, thresholds, pw) != ExitCodes.OK) {
+                        code[0] = ExitCodes.THRESHOLD;
+                    }
+                });
+            } finally {
+                printer = pdf[0];
             }
             Files.createDirectories(out);
             Path combined = out.resolve("certification.html");
@@ -129,7 +147,7 @@ public final class CertifyCommand implements Callable<Integer> {
             JsonReport.MAPPER.writeValue(out.resolve("summary.json").toFile(), summary);
             pw.println("wrote " + out.resolve("summary.json"));
             pw.flush();
-            return code;
+            return code[0];
         } catch (IllegalArgumentException e) {
             err.println("错误 error: " + e.getMessage());
             return ExitCodes.USAGE;

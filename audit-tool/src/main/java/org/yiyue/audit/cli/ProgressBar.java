@@ -62,6 +62,9 @@ public final class ProgressBar implements ProgressListener {
 
     @Override
     public void message(String text) {
+        if (inPlace) {
+            err.print("\r\u001b[K"); // over a bar still drawn by the site before (site audits overlap at their ends)
+        }
         err.println(text);
     }
 

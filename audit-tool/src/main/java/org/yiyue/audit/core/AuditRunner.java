@@ -51,6 +51,8 @@ public final class AuditRunner {
     private final boolean resume;
     private StepTimes times = StepTimes.NONE;
     private BrowserPool browsers;
+    private Runnable drained = () -> { };
+    private final java.util.concurrent.atomic.AtomicBoolean drainedSaid = new java.util.concurrent.atomic.AtomicBoolean();
 
     public AuditRunner(AuditConfig config, ProgressListener progress, RenderedCapture capture, boolean resume) {
         this.config = config;
@@ -74,7 +76,31 @@ public final class AuditRunner {
         return this;
     }
 
+    /**
+     * Called once, from a worker, when the last page has been handed to a worker (not when it is done), or when the
+     * run ends without that: from then on this audit keeps fewer workers busy, and another site's audit may start
+     * (see {@link ChainedAudits}).
+     */
+    public AuditRunner onDrained(Runnable whenDrained) {
+        this.drained = whenDrained;
+        return this;
+    }
+
+    private void saidDrained() {
+        if (drainedSaid.compareAndSet(false, true)) {
+            drained.run();
+        }
+    }
+
     public AuditReport run() throws IOException, InterruptedException {
+        try {
+            return audit();
+        } finally {
+            saidDrained();
+        }
+    }
+
+    private AuditReport audit() throws IOException, InterruptedException {
         String startedAt = now();
         Set<String> hosts = new HashSet<>();
         config.seeds().forEach(u -> hosts.add(Fetcher.hostKey(u)));
@@ -263,7 +289,7 @@ public final class AuditRunner {
                         // the browser part failed (a page load timeout, a browser that died): once more, in a
                         // browser that answers; a second failure stays in the report as such, never as a full audit
                         if (!browser.alive()) {
-                            browser.close();
+                            release(browser);
                             browser = null;
                             browser = browsers == null ? AuditBrowser.start(config.loopbackOnly(), config.pageTimeout())
                                     : browsers.take(config.loopbackOnly(), config.pageTimeout());
@@ -281,6 +307,7 @@ public final class AuditRunner {
                 results.add(r);
                 progress.pageDone(r, count.incrementAndGet(), total);
             }
+            saidDrained();
             healthy = !Thread.currentThread().isInterrupted();
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
@@ -289,9 +316,18 @@ public final class AuditRunner {
                 if (browsers != null && healthy) {
                     browsers.give(browser);
                 } else {
-                    browser.close();
+                    release(browser);
                 }
             }
+        }
+    }
+
+    /** Closes a browser that must not audit again (its place in the pool, if any, is free for another). */
+    private void release(AuditBrowser browser) {
+        if (browsers != null) {
+            browsers.discard(browser);
+        } else {
+            browser.close();
         }
     }
 

@@ -73,4 +73,37 @@ class BrowserPoolTest {
             pool.give(second);
         }
     }
+
+    @Test
+    void atCapacityATakeWaitsForABrowserToComeBack() throws Exception {
+        try (BrowserPool pool = new BrowserPool(1)) {
+            AuditBrowser first = pool.take(true, Duration.ofSeconds(30));
+            java.util.concurrent.CompletableFuture<AuditBrowser> next = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> pool.take(true, Duration.ofSeconds(30)));
+            Thread.sleep(300);
+            assertEquals(false, next.isDone(), "no second browser while the only one is taken");
+            pool.give(first);
+            AuditBrowser second = next.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertSame(first, second, "the waiting take gets the browser given back");
+            assertEquals(1, pool.started());
+            pool.give(second);
+        }
+    }
+
+    @Test
+    void aDiscardedBrowserFreesItsPlace() throws Exception {
+        try (BrowserPool pool = new BrowserPool(1)) {
+            AuditBrowser first = pool.take(true, Duration.ofSeconds(30));
+            java.util.concurrent.CompletableFuture<AuditBrowser> next = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> pool.take(true, Duration.ofSeconds(30)));
+            Thread.sleep(300);
+            assertEquals(false, next.isDone());
+            pool.discard(first);
+            assertEquals(false, first.alive(), "discarded means closed");
+            AuditBrowser second = next.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertNotSame(first, second);
+            assertEquals(2, pool.started());
+            pool.give(second);
+        }
+    }
 }

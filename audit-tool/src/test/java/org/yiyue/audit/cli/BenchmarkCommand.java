@@ -95,6 +95,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     probe.finish();
                     probe.print(out);
                 }
+                // the rest is time a worker had no page: waiting for a browser, the crawl, the end of a site
+                out.printf(java.util.Locale.ROOT, "  workers inside a page: %.1f %% of %d workers x %.1f s%n",
+                        100.0 * r.pages() * r.perPageMillis() / 1000 / (w * r.seconds()), w, r.seconds());
                 out.println("  time per step, summed over pages (ms): " + steps.millis());
                 out.println("  calls per step: " + steps.millis().keySet().stream().collect(java.util.stream.Collectors.toMap(k -> k, steps::calls, (a, b) -> a, java.util.LinkedHashMap::new)));
                 out.println("  time per step, mean per page (ms):     " + perPage(steps, r.pages()));
@@ -215,10 +218,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long cpuStart = org.yiyue.audit.core.ProcessTreeCpu.millis();
         Map<String, Long> kindsStart = org.yiyue.audit.core.ProcessTreeCpu.byKind();
-        // one pool for the four site audits, as certify has: browsers start once per worker, not once per site
-        BrowserPool browsers = new BrowserPool();
+        // one pool for the four site audits, as certify has: browsers start once per worker, not once per site, and
+        // each site starts when the one before has handed out its last page (ChainedAudits)
+        BrowserPool browsers = new BrowserPool(workers);
         long cpu = 0;
         try {
+            List<org.yiyue.audit.core.ChainedAudits.SiteAudit<AuditReport>> audits = new ArrayList<>();
+            List<AuditConfig> configs = new ArrayList<>();
             for (String id : siteIds) {
                 List<URI> seeds = seeds(catalog, sites, id);
                 AuditConfig c = new AuditConfig(id, id, seeds,
@@ -226,16 +232,23 @@ public final class BenchmarkCommand implements Callable<Integer> {
                         false, 10, 1, List.of(), List.of("wcag22-aa", "gbt37668-2", "elder"), staticOnly, workers,
                         Duration.ofSeconds(30), id.equals("portal") ? "/m/" : null, tmp.resolve(id + System.nanoTime()),
                         List.of(), "zh-CN", List.of(), null, true, 300, 6, Map.of());
-                AuditReport r = new AuditRunner(c, ProgressListener.NONE, Captures.best(), false).timeSteps(steps)
-                        .browsers(browsers).run();
+                configs.add(c);
+                audits.add(drained -> new AuditRunner(c, ProgressListener.NONE, Captures.best(), false).timeSteps(steps)
+                        .browsers(browsers).onDrained(drained).run());
+            }
+            int[] counted = new int[1];
+            long[] millis = new long[1];
+            org.yiyue.audit.core.ChainedAudits.run(audits, (i, r) -> {
                 if (!staticOnly && digest != null) {
                     for (PageReport p : r.pages()) {
-                        digestLines.add(digestOf(workers, p, c.outDir()));
+                        digestLines.add(digestOf(workers, p, configs.get(i).outDir()));
                     }
                 }
-                pages += (int) r.pages().stream().filter(PageReport::audited).count();
-                pageMillis += r.pages().stream().filter(PageReport::audited).mapToLong(PageReport::millis).sum();
-            }
+                counted[0] += (int) r.pages().stream().filter(PageReport::audited).count();
+                millis[0] += r.pages().stream().filter(PageReport::audited).mapToLong(PageReport::millis).sum();
+            });
+            pages = counted[0];
+            pageMillis = millis[0];
             cpu = org.yiyue.audit.core.ProcessTreeCpu.millis() - cpuStart; // before the browsers close: their CPU goes with them
             Map<String, Long> kinds = new java.util.TreeMap<>();
             int n = Math.max(1, pages);
