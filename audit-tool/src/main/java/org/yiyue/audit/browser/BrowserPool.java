@@ -96,6 +96,34 @@ public final class BrowserPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts browsers in the background (up to the capacity, counting those already there) so that their start
+     * overlaps the crawl of the first site instead of following it; a take meanwhile waits for them. A browser that
+     * fails to start frees its place (the take then starts one itself and reports the failure).
+     */
+    public void warm(int count, boolean loopbackOnly, Duration pageTimeout) {
+        int n;
+        synchronized (this) {
+            n = Math.max(0, Math.min(count, capacity) - live);
+            live += n;
+            started += n;
+        }
+        for (int i = 0; i < n; i++) {
+            Thread t = new Thread(() -> {
+                AuditBrowser b;
+                try {
+                    b = AuditBrowser.start(loopbackOnly, pageTimeout);
+                } catch (RuntimeException e) {
+                    released();
+                    return;
+                }
+                give(b);
+            }, "yiyue-browser-warm-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
     /** Returns a browser after an audit; it is reset when taken again. */
     public void give(AuditBrowser browser) {
         synchronized (this) {

@@ -93,6 +93,10 @@ public final class CertifyCommand implements Callable<Integer> {
         try {
             List<FailOn> thresholds = common.failOn();
             CertificationPlan plan = plan();
+            if (!common.staticOnly) {
+                // the workers' browsers start while the first site signs in and is crawled
+                browsers.warm(common.workers, plan.loopbackOnly() || common.loopbackOnly, Duration.ofSeconds(common.timeoutSeconds));
+            }
             List<String> formats = common.formats(List.of("all"));
             boolean zh = common.chinese();
             ObjectNode summary = JsonReport.MAPPER.createObjectNode();

@@ -106,4 +106,20 @@ class BrowserPoolTest {
             pool.give(second);
         }
     }
+
+    @Test
+    void warmBrowsersStartInTheBackgroundAndAreTakenWithoutAnotherStart() throws Exception {
+        try (BrowserPool pool = new BrowserPool(2)) {
+            pool.warm(5, true, Duration.ofSeconds(30)); // never beyond the capacity
+            assertEquals(2, pool.started());
+            AuditBrowser a = pool.take(true, Duration.ofSeconds(30));
+            AuditBrowser b = pool.take(true, Duration.ofSeconds(30));
+            assertNotSame(a, b);
+            assertEquals(2, pool.started(), "both takes got a warmed browser");
+            a.driver().get(server.url("/a.html").toString());
+            assertEquals("a", a.driver().getTitle());
+            pool.give(a);
+            pool.give(b);
+        }
+    }
 }

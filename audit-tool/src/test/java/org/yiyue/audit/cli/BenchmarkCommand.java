@@ -98,6 +98,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 // the rest is time a worker had no page: waiting for a browser, the crawl, the end of a site
                 out.printf(java.util.Locale.ROOT, "  workers inside a page: %.1f %% of %d workers x %.1f s%n",
                         100.0 * r.pages() * r.perPageMillis() / 1000 / (w * r.seconds()), w, r.seconds());
+                out.println("  " + idle);
                 out.println("  time per step, summed over pages (ms): " + steps.millis());
                 out.println("  calls per step: " + steps.millis().keySet().stream().collect(java.util.stream.Collectors.toMap(k -> k, steps::calls, (a, b) -> a, java.util.LinkedHashMap::new)));
                 out.println("  time per step, mean per page (ms):     " + perPage(steps, r.pages()));
@@ -221,7 +222,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
         // one pool for the four site audits, as certify has: browsers start once per worker, not once per site, and
         // each site starts when the one before has handed out its last page (ChainedAudits)
         BrowserPool browsers = new BrowserPool(workers);
+        if (!staticOnly) {
+            browsers.warm(workers, true, Duration.ofSeconds(30)); // as certify: started during the first crawl
+        }
         long cpu = 0;
+        timeline.clear();
         try {
             List<org.yiyue.audit.core.ChainedAudits.SiteAudit<AuditReport>> audits = new ArrayList<>();
             List<AuditConfig> configs = new ArrayList<>();
@@ -233,7 +238,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                         Duration.ofSeconds(30), id.equals("portal") ? "/m/" : null, tmp.resolve(id + System.nanoTime()),
                         List.of(), "zh-CN", List.of(), null, true, 300, 6, Map.of());
                 configs.add(c);
-                audits.add(drained -> new AuditRunner(c, ProgressListener.NONE, Captures.best(), false).timeSteps(steps)
+                audits.add(drained -> new AuditRunner(c, timeline, Captures.best(), false).timeSteps(steps)
                         .browsers(browsers).onDrained(drained).run());
             }
             int[] counted = new int[1];
@@ -257,8 +262,70 @@ public final class BenchmarkCommand implements Callable<Integer> {
         } finally {
             browsers.close();
         }
-        return new Result(pages, (System.nanoTime() - start) / 1e9, pages == 0 ? 0 : (double) pageMillis / pages,
+        long end = System.nanoTime();
+        idle = timeline.idle(start, end, workers);
+        return new Result(pages, (end - start) / 1e9, pages == 0 ? 0 : (double) pageMillis / pages,
                 browsers.started(), cpu);
+    }
+
+    private final Timeline timeline = new Timeline();
+    private String idle = "";
+
+    /** When each page was audited (from its end and duration), to tell where workers had no page. */
+    private static final class Timeline implements ProgressListener {
+        private final List<long[]> spans = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        void clear() {
+            spans.clear();
+        }
+
+        @Override
+        public void pageDone(PageReport page, int done, int total) {
+            long end = System.nanoTime();
+            spans.add(new long[] {end - page.millis() * 1_000_000, end});
+        }
+
+        /** Worker-seconds with no page: before the first page started, while pages ran, after the last one started. */
+        String idle(long start, long end, int workers) {
+            List<long[]> all;
+            synchronized (spans) {
+                all = new ArrayList<>(spans);
+            }
+            if (all.isEmpty()) {
+                return "";
+            }
+            long first = all.stream().mapToLong(x -> x[0]).min().getAsLong();
+            long lastStart = all.stream().mapToLong(x -> x[0]).max().getAsLong();
+            // sweep: slots free = workers - pages running, integrated per phase
+            java.util.TreeMap<Long, Integer> delta = new java.util.TreeMap<>();
+            delta.merge(start, 0, Integer::sum);
+            delta.merge(end, 0, Integer::sum);
+            delta.merge(lastStart, 0, Integer::sum);
+            for (long[] x : all) {
+                delta.merge(x[0], 1, Integer::sum);
+                delta.merge(x[1], -1, Integer::sum);
+            }
+            double before = 0, during = 0, after = 0;
+            int running = 0;
+            Long prev = null;
+            for (var e : delta.entrySet()) {
+                if (prev != null) {
+                    double freeSeconds = Math.max(0, workers - running) * (e.getKey() - prev) / 1e9;
+                    if (e.getKey() <= first) {
+                        before += freeSeconds;
+                    } else if (e.getKey() <= lastStart) {
+                        during += freeSeconds;
+                    } else {
+                        after += freeSeconds;
+                    }
+                }
+                running += e.getValue();
+                prev = e.getKey();
+            }
+            return String.format(java.util.Locale.ROOT,
+                    "worker-seconds without a page: %.1f before the first page, %.1f between pages, %.1f after the last page started",
+                    before, during, after);
+        }
     }
 
     /** One line per page: what must not change between two builds of the same audit (no timings). */
