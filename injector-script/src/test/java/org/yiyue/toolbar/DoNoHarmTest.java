@@ -87,6 +87,8 @@ class DoNoHarmTest {
 
     @AfterAll
     static void stop() {
+        System.out.println("[do-no-harm] axe-core runs in the page's world " + Axe.IN_PAGE + " (script sent to " + Axe.SENT
+                + " documents), by the builder " + Axe.BUILDER);
         b.close();
         own.close();
     }
