@@ -82,8 +82,13 @@ final class Axe {
     private static final String PARTIAL = "function (context, options, limit) {"
             + " return within(axe.runPartial(context, options), limit).then(function (r) { return JSON.parse(JSON.stringify(r)); });"
             + " " + WITHIN + " }";
+    /** The top frame's partial result (the largest: a few hundred KB) stays in its world for finishRun. */
+    private static final String TOP_PARTIAL = "function (context, options, limit) { window.__yiyueTopPartial = null;"
+            + " return within(axe.runPartial(context, options), limit).then(function (r) { window.__yiyueTopPartial = r; return true; });"
+            + " " + WITHIN + " }";
     private static final String FINISH = "function (partials, options, limit) {"
-            + " return within(axe.finishRun(partials, options), limit).then(trim);"
+            + " var all = [window.__yiyueTopPartial].concat(partials); window.__yiyueTopPartial = null;"
+            + " return within(axe.finishRun(all, options), limit).then(trim);"
             + " " + WITHIN + " " + TRIM + " }";
     private static final String SELECT = "function (selector) { return axe.utils.shadowSelect(selector); }";
 
@@ -168,7 +173,13 @@ final class Axe {
         }
     }
 
-    /** Adds axe-core to every new document of the driver's current window (once per window). */
+    /** Adds axe-core to every new document of the driver's current window from now on (else the first run does). */
+    static void install(WebDriver driver) {
+        if (driver instanceof HasCdp cdp) {
+            install(cdp, driver);
+        }
+    }
+
     private static void install(HasCdp cdp, WebDriver driver) {
         String window = driver.getWindowHandle();
         Set<String> windows = INSTALLED.computeIfAbsent(driver, d -> Collections.synchronizedSet(new HashSet<>()));
@@ -204,8 +215,8 @@ final class Axe {
             if (answer.get("report") != null) {
                 return MAPPER.convertValue(answer.get("report"), Results.class);
             }
-            List<Object> partials = new ArrayList<>();
-            partials(cdp, context, WHOLE_PAGE, partials);
+            List<Object> partials = new ArrayList<>(); // the child frames', in the builder's order after the top frame's
+            partials(cdp, context, WHOLE_PAGE, partials, true);
             return MAPPER.convertValue(call(cdp, context, FINISH, true, partials, OPTIONS, LIMIT_MS), Results.class);
         } catch (AxeError e) {
             Results r = new Results();
@@ -217,9 +228,13 @@ final class Axe {
 
     /** runPartial in this frame, then in each of its frames in document order (the builder's order). */
     @SuppressWarnings("unchecked")
-    private static void partials(HasCdp cdp, int context, Object frameContext, List<Object> out) {
+    private static void partials(HasCdp cdp, int context, Object frameContext, List<Object> out, boolean top) {
         List<Map<String, Object>> frames = (List<Map<String, Object>>) call(cdp, context, FRAME_CONTEXTS, false, frameContext);
-        out.add(call(cdp, context, PARTIAL, true, frameContext, OPTIONS, LIMIT_MS));
+        if (top) {
+            call(cdp, context, TOP_PARTIAL, true, frameContext, OPTIONS, LIMIT_MS);
+        } else {
+            out.add(call(cdp, context, PARTIAL, true, frameContext, OPTIONS, LIMIT_MS));
+        }
         for (Map<String, Object> f : frames == null ? List.<Map<String, Object>>of() : frames) {
             String child = childFrame(cdp, context, f.get("frameSelector"));
             if (child == null) {
@@ -229,7 +244,7 @@ final class Axe {
             int childContext = world(cdp, child);
             int before = out.size();
             try {
-                partials(cdp, childContext, f.get("frameContext"), out);
+                partials(cdp, childContext, f.get("frameContext"), out, false);
             } catch (AxeError e) {
                 out.subList(before, out.size()).clear(); // the builder records a frame whose scan failed as one null
                 out.add(null);
