@@ -78,13 +78,15 @@ final class FocusPixels {
 
     /**
      * Focuses the element and settles. Returns null when it is not probed or did not take focus, else
-     * {@code [scrollX, scrollY, clip, quick]}: clip is the element's box grown by the margin and cut to the viewport,
-     * in document coordinates (as DevTools' clip takes them), or null when nothing of it is in view; quick tells
-     * whether the settling skipped the frames. arguments[2] asks for that: it is granted only when nothing was focused
-     * before (a blur whose reaction may still be due), focusing scrolled nothing and left the element's box as it was
-     * (the window and every ancestor kept their scroll offsets: a scroll or a layout change makes the page's scroll
-     * handlers, observers and lazy images react, which the frames are for) and the element is no frame, plugin or
-     * media element (another document, or native controls that the page's listeners do not show).
+     * {@code [scrollX, scrollY, clip, quick, quiet]}: clip is the element's box grown by the margin and cut to the
+     * viewport, in document coordinates (as DevTools' clip takes them), or null when nothing of it is in view; quick
+     * tells whether the settling skipped the frames, quiet whether its blur may skip them. arguments[2] says that no
+     * script can react to the element's focus, arguments[3] that no reaction to an earlier focus or blur can still be
+     * due. quiet needs arguments[2], an element that is no frame, plugin or media element (another document, or
+     * native controls that the page's listeners do not show), and a focus that scrolled nothing and left the
+     * element's box as it was (the window and every ancestor kept their scroll offsets: a scroll or a layout change
+     * makes the page's scroll handlers, observers and lazy images react, which the frames are for); quick needs quiet,
+     * arguments[3] and nothing focused before (its blur's reaction may still be due).
      */
     private static final String FOCUS = SETTLE + """
             var done = arguments[arguments.length - 1], margin = arguments[1];
@@ -94,8 +96,8 @@ final class FocusPixels {
               || el.isContentEditable;
             if (text) { done(null); return; }
             var was = document.activeElement;
-            var quick = !!arguments[2] && (!was || was === document.body || was === document.documentElement)
-              && !/^(iframe|frame|frameset|object|embed|video|audio|fencedframe|portal)$/.test(el.localName);
+            var fresh = !!arguments[3] && (!was || was === document.body || was === document.documentElement);
+            var quiet = !!arguments[2] && !/^(iframe|frame|frameset|object|embed|video|audio|fencedframe|portal)$/.test(el.localName);
             if (was && was.blur) { was.blur(); }
             function offsets() {
               var b = el.getBoundingClientRect(), o = [window.scrollX, window.scrollY, b.left, b.top, b.width, b.height];
@@ -104,16 +106,17 @@ final class FocusPixels {
               }
               return o.join(',');
             }
-            var before = quick ? offsets() : null;
+            var before = quiet ? offsets() : null;
             el.focus();
             if (!el.matches(':focus')) { done(null); return; }
-            quick = quick && offsets() === before;
+            quiet = quiet && offsets() === before;
+            var quick = quiet && fresh;
             settle(el, quick, function () {
               var r = el.getBoundingClientRect(), v = view();
               var x0 = Math.max(0, Math.floor(r.left - margin)), y0 = Math.max(0, Math.floor(r.top - margin));
               var x1 = Math.min(window.innerWidth, Math.ceil(r.right + margin)), y1 = Math.min(window.innerHeight, Math.ceil(r.bottom + margin));
               v.push(x1 - x0 >= 1 && y1 - y0 >= 1 ? [x0 + v[0], y0 + v[1], x1 - x0, y1 - y0] : null);
-              v.push(quick);
+              v.push(quick, quiet);
               done(v);
             });""";
 
@@ -207,9 +210,9 @@ final class FocusPixels {
 
     /**
      * @param focusable every focusable element of the page (rendered-facts.js focused and blurred them): the clip shots
-     *        of an element that no script can react to skip the frames of their settling ({@link #SETTLE}) only
-     *        when no script can react to any of these either (else a reaction to the facts script's focus might
-     *        still be due when the first shot is taken)
+     *        of an element that no script can react to skip the frames of their settling ({@link #SETTLE}); when a
+     *        script can react to one of these, the first probe keeps the frames (a reaction to the facts script's
+     *        focus might still be due), as does every probe after a focus that did not settle
      */
     static Map<Integer, Boolean> probe(WebDriver driver, List<Integer> candidates, java.util.Set<Integer> styleChanged,
             List<Integer> styleProven, List<Integer> focusable) {
@@ -220,7 +223,7 @@ final class FocusPixels {
         PageChannel page = PageChannel.of(driver); // scripts and captures over DevTools, not through chromedriver
         // which elements no script can react to, in one call for the proof and for the clip shots' quick settling
         java.util.Set<Integer> silent = java.util.Set.of(); // no script can react to them
-        java.util.Set<Integer> quiet = java.util.Set.of(); // unheard, and no reaction to the facts script due
+        boolean[] settled = {false}; // no reaction to an earlier focus or blur can still be due
         List<Integer> clipped = candidates.subList(0, Math.min(MAX_PROBES, candidates.size())).stream()
                 .filter(styleChanged::contains).toList();
         if (!styleProven.isEmpty() || !clipped.isEmpty()) {
@@ -228,9 +231,7 @@ final class FocusPixels {
             asked.addAll(clipped);
             Quiet q = quiet(page, List.copyOf(asked), focusable);
             silent = q.unheard();
-            if (q.calm()) {
-                quiet = q.unheard();
-            }
+            settled[0] = q.calm();
         }
         if (!styleProven.isEmpty()) {
             java.util.Set<Integer> proven = new java.util.HashSet<>(styleProven);
@@ -259,7 +260,7 @@ final class FocusPixels {
         try {
             for (Integer i : candidates.subList(0, Math.min(MAX_PROBES, candidates.size()))) {
                 if (styleChanged.contains(i)) {
-                    Boolean inClip = clipChanged(page, i, quiet.contains(i));
+                    Boolean inClip = clipChanged(page, i, silent.contains(i), settled);
                     if (inClip == null) {
                         continue; // not probed (no focus), as the viewport test would find
                     }
@@ -270,7 +271,7 @@ final class FocusPixels {
                     }
                 }
                 // the viewport test (with the frames: its "no pixel changed" decides)
-                List<?> at = focus(page, i, false);
+                List<?> at = focus(page, i, false, settled);
                 if (at == null) {
                     continue;
                 }
@@ -415,21 +416,19 @@ final class FocusPixels {
      * Focused and blurred shots of the clip around the element: true when a pixel there differs (at the same scroll
      * position both times), false when none does or it cannot tell (the viewport test decides), null when the
      * element is not probed or does not take focus. Only a "true" decides, so the settling may skip the frames
-     * ({@code quiet}: no script can react to the element's focus; {@link #FOCUS} grants it or not): a change the
+     * ({@code unheard}: no script can react to the element's focus; {@link #FOCUS} grants it or not): a change the
      * page would paint later than the shot can only make it "false", and the viewport test then runs as before.
      */
-    private static Boolean clipChanged(PageChannel page, int i, boolean quiet) {
-        List<?> at = focus(page, i, quiet);
+    private static Boolean clipChanged(PageChannel page, int i, boolean unheard, boolean[] settled) {
+        List<?> at = focus(page, i, unheard, settled);
         if (at == null) {
             return null;
         }
-        boolean quick = at.size() > 3 && Boolean.TRUE.equals(at.get(3));
         if (!(at.get(2) instanceof List<?> clip)) {
-            blur(page, i, quick); // the viewport test starts with nothing focused, as after a clip shot pair
             return false;
         }
         String focused = shot(page, clip);
-        List<?> after = blur(page, i, quick);
+        List<?> after = blur(page, i, at.size() > 4 && Boolean.TRUE.equals(at.get(4)));
         if (after == null || !after.subList(0, 2).equals(at.subList(0, 2))) {
             return false;
         }
@@ -437,10 +436,17 @@ final class FocusPixels {
         return !focused.equals(unfocused) && Boolean.TRUE.equals(differ(decode(focused), decode(unfocused)));
     }
 
-    private static List<?> focus(PageChannel js, int i, boolean quick) {
-        List<?> at = js.asyncScript(FOCUS, i, CLIP_MARGIN, quick) instanceof List<?> l ? l : null;
+    /**
+     * {@link #FOCUS}; {@code settled[0]} is true after it when it settled (quick or with the frames), false when it
+     * returned without settling (the element would not take focus: a script may have reacted).
+     */
+    private static List<?> focus(PageChannel js, int i, boolean unheard, boolean[] settled) {
+        boolean before = settled[0];
+        settled[0] = false;
+        List<?> at = js.asyncScript(FOCUS, i, CLIP_MARGIN, unheard, before) instanceof List<?> l ? l : null;
         if (at != null) {
             (at.size() > 3 && Boolean.TRUE.equals(at.get(3)) ? QUICK_SETTLES : FRAMED_SETTLES).increment();
+            settled[0] = true;
         }
         return at;
     }
