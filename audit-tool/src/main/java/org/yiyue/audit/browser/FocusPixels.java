@@ -77,7 +77,8 @@ final class FocusPixels {
             """;
 
     /**
-     * Focuses the element and settles. Returns null when it is not probed or did not take focus, else
+     * Focuses the element and settles. Returns 0 when it is not probed (nothing done), null when it did not take
+     * focus, else
      * {@code [scrollX, scrollY, clip, quick, quiet]}: clip is the element's box grown by the margin and cut to the
      * viewport, in document coordinates (as DevTools' clip takes them), or null when nothing of it is in view; quick
      * tells whether the settling skipped the frames, quiet whether its blur may skip them. arguments[2] says that no
@@ -91,10 +92,10 @@ final class FocusPixels {
     private static final String FOCUS = SETTLE + """
             var done = arguments[arguments.length - 1], margin = arguments[1];
             var el = document.__yiyueElements && document.__yiyueElements[arguments[0]];
-            if (!el) { done(null); return; }
+            if (!el) { done(0); return; }
             var text = /^(input|textarea)$/.test(el.localName) && !/^(button|submit|reset|image|checkbox|radio|range|color|file|hidden)$/.test((el.type || '').toLowerCase())
               || el.isContentEditable;
-            if (text) { done(null); return; }
+            if (text) { done(0); return; }
             var was = document.activeElement;
             var fresh = !!arguments[3] && (!was || was === document.body || was === document.documentElement);
             var quiet = !!arguments[2] && !/^(iframe|frame|frameset|object|embed|video|audio|fencedframe|portal)$/.test(el.localName);
@@ -437,16 +438,19 @@ final class FocusPixels {
     }
 
     /**
-     * {@link #FOCUS}; {@code settled[0]} is true after it when it settled (quick or with the frames), false when it
-     * returned without settling (the element would not take focus: a script may have reacted).
+     * {@link #FOCUS}, null when the element is not probed; {@code settled[0]} is true after it when it settled (quick
+     * or with the frames), false when it returned without settling after a blur or focus (the element would not take
+     * focus: a script may have reacted), unchanged when it did nothing (a text field).
      */
     private static List<?> focus(PageChannel js, int i, boolean unheard, boolean[] settled) {
-        boolean before = settled[0];
-        settled[0] = false;
-        List<?> at = js.asyncScript(FOCUS, i, CLIP_MARGIN, unheard, before) instanceof List<?> l ? l : null;
+        Object r = js.asyncScript(FOCUS, i, CLIP_MARGIN, unheard, settled[0]);
+        if (r instanceof Number) {
+            return null;
+        }
+        List<?> at = r instanceof List<?> l ? l : null;
+        settled[0] = at != null;
         if (at != null) {
             (at.size() > 3 && Boolean.TRUE.equals(at.get(3)) ? QUICK_SETTLES : FRAMED_SETTLES).increment();
-            settled[0] = true;
         }
         return at;
     }

@@ -139,6 +139,18 @@ class FocusSettleTest {
     }
 
     @Test
+    void aTextFieldThatIsNotProbedLeavesThePageSettled() throws Exception {
+        // the text field is skipped before anything is focused or blurred (its caret blinks): the link after it is
+        // still the page's first probe with nothing due
+        Counts[] d = new Counts[1];
+        Map<String, String> out = focus("settle-text.html", page("a{outline:none} a:focus{outline:3px solid #000}",
+                "<p><input id=t aria-label=t> <a id=x href=#1>x</a></p>"), d);
+        assertEquals("passed", out.get("#x"), out.toString());
+        assertEquals(2, d[0].quick(), d[0].toString());
+        assertEquals(0, d[0].framed(), d[0].toString());
+    }
+
+    @Test
     void focusThatScrollsKeepsTheFrames() throws Exception {
         // the link is below the fold: focusing it scrolls the page (scroll handlers, observers and lazy images react)
         Counts[] d = new Counts[1];
