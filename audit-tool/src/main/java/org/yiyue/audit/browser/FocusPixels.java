@@ -140,6 +140,8 @@ final class FocusPixels {
     static final java.util.concurrent.atomic.LongAdder VIEWPORT_SHOTS = new java.util.concurrent.atomic.LongAdder();
     /** Elements decided "no pixel changes" by the proof, without screenshots. */
     static final java.util.concurrent.atomic.LongAdder PROVEN = new java.util.concurrent.atomic.LongAdder();
+    /** For measurement (FocusSpeedProbe): every settling keeps the frames, as before the quick settling existed. */
+    static volatile boolean framesAlways;
     /** Focus and blur settlings that skipped the frames, and those that waited for them. */
     static final java.util.concurrent.atomic.LongAdder QUICK_SETTLES = new java.util.concurrent.atomic.LongAdder();
     static final java.util.concurrent.atomic.LongAdder FRAMED_SETTLES = new java.util.concurrent.atomic.LongAdder();
@@ -226,7 +228,7 @@ final class FocusPixels {
         java.util.Set<Integer> silent = java.util.Set.of(); // no script can react to them
         boolean[] settled = {false}; // no reaction to an earlier focus or blur can still be due
         List<Integer> clipped = candidates.subList(0, Math.min(MAX_PROBES, candidates.size())).stream()
-                .filter(styleChanged::contains).toList();
+                .filter(i -> styleChanged.contains(i) && !framesAlways).toList();
         if (!styleProven.isEmpty() || !clipped.isEmpty()) {
             java.util.LinkedHashSet<Integer> asked = new java.util.LinkedHashSet<>(styleProven);
             asked.addAll(clipped);
