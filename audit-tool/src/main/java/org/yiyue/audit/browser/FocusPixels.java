@@ -224,14 +224,13 @@ final class FocusPixels {
             return out;
         }
         PageChannel page = PageChannel.of(driver); // scripts and captures over DevTools, not through chromedriver
-        // which elements no script can react to, in one call for the proof and for the clip shots' quick settling
+        // which elements no script can react to, in one call for the proof and for the quick settling
         java.util.Set<Integer> silent = java.util.Set.of(); // no script can react to them
         boolean[] settled = {false}; // no reaction to an earlier focus or blur can still be due
-        List<Integer> clipped = candidates.subList(0, Math.min(MAX_PROBES, candidates.size())).stream()
-                .filter(i -> styleChanged.contains(i) && !framesAlways).toList();
-        if (!styleProven.isEmpty() || !clipped.isEmpty()) {
+        List<Integer> probed = framesAlways ? List.of() : candidates.subList(0, Math.min(MAX_PROBES, candidates.size()));
+        if (!styleProven.isEmpty() || !probed.isEmpty()) {
             java.util.LinkedHashSet<Integer> asked = new java.util.LinkedHashSet<>(styleProven);
-            asked.addAll(clipped);
+            asked.addAll(probed);
             Quiet q = quiet(page, List.copyOf(asked), focusable);
             silent = q.unheard();
             settled[0] = q.calm();
@@ -273,14 +272,16 @@ final class FocusPixels {
                         continue;
                     }
                 }
-                // the viewport test (with the frames: its "no pixel changed" decides)
-                List<?> at = focus(page, i, false, settled);
+                // the viewport test: the focus keeps the frames (its "no pixel changed" decides: a change painted later
+                // than the shot would be missed); the blur of an element whose focus was quiet skips them (no script
+                // reacts to it and the capture renders the blurred style)
+                List<?> at = focus(page, i, silent.contains(i), settled, true);
                 if (at == null) {
                     continue;
                 }
                 String focused = shot(page, null);
                 boolean asLast = last != null && last.scroll.equals(at.subList(0, 2)) && focused.equals(last.png);
-                List<?> after = blur(page, i, false);
+                List<?> after = blur(page, i, at.size() > 4 && Boolean.TRUE.equals(at.get(4)));
                 if (after == null) {
                     continue; // kept focus: not probed, as before
                 }
@@ -423,7 +424,7 @@ final class FocusPixels {
      * page would paint later than the shot can only make it "false", and the viewport test then runs as before.
      */
     private static Boolean clipChanged(PageChannel page, int i, boolean unheard, boolean[] settled) {
-        List<?> at = focus(page, i, unheard, settled);
+        List<?> at = focus(page, i, unheard, settled, false);
         if (at == null) {
             return null;
         }
@@ -440,12 +441,12 @@ final class FocusPixels {
     }
 
     /**
-     * {@link #FOCUS}, null when the element is not probed; {@code settled[0]} is true after it when it settled (quick
+     * {@link #FOCUS} (with {@code frames}, never quick), null when the element is not probed; {@code settled[0]} is true after it when it settled (quick
      * or with the frames), false when it returned without settling after a blur or focus (the element would not take
      * focus: a script may have reacted), unchanged when it did nothing (a text field).
      */
-    private static List<?> focus(PageChannel js, int i, boolean unheard, boolean[] settled) {
-        Object r = js.asyncScript(FOCUS, i, CLIP_MARGIN, unheard, settled[0]);
+    private static List<?> focus(PageChannel js, int i, boolean unheard, boolean[] settled, boolean frames) {
+        Object r = js.asyncScript(FOCUS, i, CLIP_MARGIN, unheard, settled[0] && !frames);
         if (r instanceof Number) {
             return null;
         }

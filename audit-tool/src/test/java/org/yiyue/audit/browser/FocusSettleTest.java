@@ -151,6 +151,33 @@ class FocusSettleTest {
     }
 
     @Test
+    void theViewportTestKeepsTheFramesOnFocusOnly() throws Exception {
+        // a :focus-within rule keeps the proof away and changes nothing that shows: both links go to the viewport
+        // test and fail; their focus keeps the frames (a "no pixel changed" decides), their blur (unheard) does not;
+        // #y's focused view is #x's unfocused one, so #y needs one viewport shot
+        Counts[] d = new Counts[1];
+        Map<String, String> out = focus("settle-viewport.html", page("a{outline:none;color:#000} div:focus-within{color:#000}",
+                "<div><p><a id=x href=#1>x</a> <a id=y href=#2>y</a></p></div>"), d);
+        assertEquals("failed", out.get("#x"), out.toString());
+        assertEquals("failed", out.get("#y"), out.toString());
+        assertEquals(3, d[0].views(), d[0].toString());
+        assertEquals(2, d[0].framed(), "both focuses: " + d[0]);
+        assertEquals(2, d[0].quick(), "both blurs: " + d[0]);
+    }
+
+    @Test
+    void theViewportTestOfAHeardElementKeepsTheFramesOnBlur() throws Exception {
+        Counts[] d = new Counts[1];
+        Map<String, String> out = focus("settle-viewport-heard.html", page("a{outline:none;color:#000} div:focus-within{color:#000}",
+                "<div><p><a id=x href=#1>x</a></p></div><script>"
+                        + "document.getElementById('x').addEventListener('blur', function () { });</script>"), d);
+        assertEquals("failed", out.get("#x"), out.toString());
+        assertEquals(2, d[0].views(), d[0].toString());
+        assertEquals(2, d[0].framed(), d[0].toString());
+        assertEquals(0, d[0].quick(), d[0].toString());
+    }
+
+    @Test
     void focusThatScrollsKeepsTheFrames() throws Exception {
         // the link is below the fold: focusing it scrolls the page (scroll handlers, observers and lazy images react)
         Counts[] d = new Counts[1];
