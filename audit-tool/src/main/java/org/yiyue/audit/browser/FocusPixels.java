@@ -32,7 +32,11 @@ import org.openqa.selenium.chromium.HasCdp;
  * so it passes; when the clip shows no difference the full viewport test above is run, from the start;</li>
  * <li>in the viewport test, when the focused view is byte for byte the last view taken with nothing focused at the
  * same scroll position, that pair already shows no pixel changed (the element was not focused then) and no second
- * shot is taken.</li>
+ * shot is taken;</li>
+ * <li>where no script can react to focus or blur ({@link #UNHEARD}) and focusing scrolls nothing, the settling skips
+ * its two animation frames (a capture renders the current style; running transitions are still waited for): both
+ * settlings of the clip shots (only their "changed" decides) and the blur of the viewport test (its focus keeps the
+ * frames: its "no pixel changed" decides).</li>
  * </ul>
  */
 final class FocusPixels {
@@ -122,8 +126,8 @@ final class FocusPixels {
             });""";
 
     /**
-     * Blurs the element and settles (arguments[1]: quick, as the focus was): {@code [scrollX, scrollY, nothing
-     * focused]}, or null when it kept focus.
+     * Blurs the element and settles, without the frames when arguments[1] (its focus was quiet, see {@link #FOCUS}):
+     * {@code [scrollX, scrollY, nothing focused]}, or null when it kept focus.
      */
     private static final String BLUR = SETTLE + """
             var done = arguments[arguments.length - 1], el = document.__yiyueElements[arguments[0]];
