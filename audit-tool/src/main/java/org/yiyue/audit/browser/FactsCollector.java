@@ -61,7 +61,7 @@ public final class FactsCollector {
         }
         FocusableRows focusable = FocusableRows.of(result);
         Map<Integer, Boolean> pixels = t.time("  facts: focus pixels", () -> FocusPixels.probe(driver, focusable.pixelCandidates(),
-                new java.util.HashSet<>(focusable.styleChanged()), focusable.styleProven()));
+                new java.util.HashSet<>(focusable.styleChanged()), focusable.styleProven(), focusable.all()));
         return t.time("  facts: parse", () -> toPage(result, url, pixels));
     }
 
@@ -88,6 +88,13 @@ public final class FactsCollector {
                 }
             }
             return new FocusableRows(unchanged, changed, proven);
+        }
+
+        /** Every focusable element (the facts script focused and blurred them). */
+        List<Integer> all() {
+            List<Integer> out = new java.util.ArrayList<>(styleUnchanged);
+            out.addAll(styleChanged);
+            return out;
         }
 
         /**
