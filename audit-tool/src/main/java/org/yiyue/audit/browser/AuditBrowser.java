@@ -224,9 +224,12 @@ public final class AuditBrowser implements AutoCloseable {
         driver.switchTo().newWindow(org.openqa.selenium.WindowType.WINDOW);
         own.add(driver.getWindowHandle());
         driver.manage().window().setSize(new Dimension(DESKTOP_WIDTH, DESKTOP_HEIGHT));
-        // a window WebDriver opens is not the focused one in Chromium's new headless mode (document.hasFocus() false);
-        // the page audited there must behave as in the first window (the shell focuses every window by itself)
-        channel().cdp("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
+        // a window WebDriver opens is not the focused one in Chromium's new headless mode (document.hasFocus() false):
+        // the page audited there must behave as in the first window. The headless shell focuses every window by
+        // itself: there the window is left as the first one is, without emulation
+        if (!Boolean.TRUE.equals(channel().script("return document.hasFocus();"))) {
+            channel().cdp("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
+        }
     }
 
     /** Replaces the page in the current window by about:blank: a finished page's scripts stop taking the processor. */
