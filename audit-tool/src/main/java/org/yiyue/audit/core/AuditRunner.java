@@ -358,21 +358,38 @@ public final class AuditRunner {
                                 int total) throws IOException {
         PageReport r;
         try {
+            // the window the worker was in: the page last audited there is replaced by the next one, as without parking
+            String back = current(browser);
             if (h.audit().run(mayPark) > 0) {
                 waiting.add(h);
                 REPARKED.increment();
                 return browser;
             }
             r = h.audit().report();
-            try {
-                browser.blank(); // its timers and media stop: the window is free for the next page
-            } catch (RuntimeException ex) {
-                // a window that cannot load about:blank is replaced when the next page needs one
+            if ("audited".equals(r.status())) {
+                try {
+                    browser.blank(); // its timers and media stop
+                    if (back != null && !back.equals(h.audit().window())
+                            && waiting.stream().noneMatch(x -> back.equals(x.audit().window()))) {
+                        browser.driver().switchTo().window(back);
+                    }
+                } catch (RuntimeException ex) {
+                    // a window gone meanwhile: the next page finds a free one (AuditBrowser.freeWindow)
+                }
             }
         } catch (RuntimeException ex) {
             r = notAudited(h, ex);
         }
         return report(h, r, waiting, browser, auditor, store, results, count, total);
+    }
+
+    /** The browser's current window, null when it was closed. */
+    private static String current(AuditBrowser browser) {
+        try {
+            return browser.channel().window();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static PageReport notAudited(Held h, RuntimeException ex) {

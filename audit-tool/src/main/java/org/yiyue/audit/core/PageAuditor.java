@@ -170,7 +170,13 @@ public final class PageAuditor {
                     }
                 } else if (parked) {
                     parked = false;
-                    if (!window.equals(browser.channel().window())) {
+                    String current = null;
+                    try {
+                        current = browser.channel().window();
+                    } catch (org.openqa.selenium.NoSuchWindowException e) {
+                        // the page audited meanwhile closed its own window: switch all the same
+                    }
+                    if (!window.equals(current)) {
                         d.switchTo().window(window);
                     }
                     PageWatch w = watch;
