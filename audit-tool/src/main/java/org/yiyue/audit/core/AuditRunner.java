@@ -242,8 +242,16 @@ public final class AuditRunner {
             // is finished when its wait is over (between two pages of the worker's, earliest first)
             List<Held> waiting = new ArrayList<>();
             java.util.function.BooleanSupplier mayPark = () -> parking && waiting.size() < MAX_PARKED && !queue.isEmpty();
+            // pages whose wait ended while another page was audited go on in a pause of that audit (between two of
+            // its steps), so they are not kept waiting, and running, longer than in place; reported between pages
+            List<Held> finished = new ArrayList<>();
+            java.util.function.Consumer<String> pause = window -> goOn(waiting, finished, mayPark, window);
             // a page taken from the queue is always reported: the checks come before the poll
             while (failure.get() == null && !Thread.currentThread().isInterrupted()) {
+                for (Held h : List.copyOf(finished)) {
+                    finished.remove(h);
+                    browser = report(h, reportOf(h), waiting, browser, auditor, store, results, count, total);
+                }
                 Held due = waiting.stream().min(Comparator.comparingLong(h -> h.audit().dueNanos())).orElse(null);
                 Sampler.Entry e = due != null && due.audit().due() ? null : queue.poll();
                 if (e == null) {
@@ -279,7 +287,7 @@ public final class AuditRunner {
                         browser.freeWindow(waiting.stream().map(h -> h.audit().window()).toList());
                     }
                     PageAuditor.Audit a = auditor.start(page, reason, browser, pageIndex);
-                    if (a.run(mayPark) > 0) {
+                    if (a.run(mayPark, pause) > 0) {
                         waiting.add(new Held(page, reason, pageIndex, a));
                         parked.incrementAndGet();
                         PARKED.increment();
@@ -292,6 +300,9 @@ public final class AuditRunner {
                 browser = report(now, r, waiting, browser, auditor, store, results, count, total);
             }
             // the workers were stopped: pages still parked are finished and reported all the same
+            for (Held h : finished) {
+                browser = report(h, reportOf(h), waiting, browser, auditor, store, results, count, total);
+            }
             while (!waiting.isEmpty()) {
                 Held h = waiting.remove(0);
                 browser = finish(h, waiting, () -> false, browser, auditor, store, results, count, total);
@@ -331,10 +342,12 @@ public final class AuditRunner {
 
     private static final java.util.concurrent.atomic.LongAdder PARKED = new java.util.concurrent.atomic.LongAdder();
     private static final java.util.concurrent.atomic.LongAdder REPARKED = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder IN_PAUSE = new java.util.concurrent.atomic.LongAdder();
 
     /** For the benchmark: pages parked so far in this JVM (and parked again after a first resume). */
     public static String parkingStats() {
-        return "pages parked while another was audited: " + PARKED.sum() + " (parked again: " + REPARKED.sum() + ")";
+        return "pages parked while another was audited: " + PARKED.sum() + " (parked again: " + REPARKED.sum()
+                + "; gone on with in a pause of another page's audit: " + IN_PAUSE.sum() + ")";
     }
 
     private final AtomicInteger secondAttempts = new AtomicInteger();
@@ -381,6 +394,49 @@ public final class AuditRunner {
             r = notAudited(h, ex);
         }
         return report(h, r, waiting, browser, auditor, store, results, count, total);
+    }
+
+    /**
+     * In a pause of another page's audit (in {@code window}): parked pages whose wait is over go on in their windows,
+     * earliest first; a finished one is set aside to be reported between pages, its window blanked. The driver is left
+     * in {@code window} again.
+     */
+    private static void goOn(List<Held> waiting, List<Held> finished, java.util.function.BooleanSupplier mayPark,
+                             String window) {
+        while (true) {
+            Held due = waiting.stream().min(Comparator.comparingLong(h -> h.audit().dueNanos())).orElse(null);
+            if (due == null || !due.audit().due()) {
+                return;
+            }
+            waiting.remove(due);
+            IN_PAUSE.increment();
+            AuditBrowser browser = due.audit().browser();
+            try {
+                if (due.audit().run(mayPark) > 0) {
+                    waiting.add(due);
+                    REPARKED.increment();
+                } else {
+                    finished.add(due);
+                    if ("audited".equals(due.audit().report().status())) {
+                        browser.blank();
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (!waiting.contains(due) && !finished.contains(due)) {
+                    finished.add(due); // reported as not audited (reportOf)
+                }
+            } finally {
+                browser.driver().switchTo().window(window);
+            }
+        }
+    }
+
+    private static PageReport reportOf(Held h) {
+        try {
+            return h.audit().report();
+        } catch (RuntimeException e) {
+            return notAudited(h, e);
+        }
     }
 
     /** The browser's current window, null when it was closed. */

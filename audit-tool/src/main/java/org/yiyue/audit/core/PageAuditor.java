@@ -151,6 +151,11 @@ public final class PageAuditor {
             return url;
         }
 
+        /** The browser the page is audited in. */
+        public AuditBrowser browser() {
+            return browser;
+        }
+
         /**
          * Audits the page on (after a park, in its own window again: the driver is switched to it). Returns 0 when the
          * audit is finished ({@link #report}), or the milliseconds the page now waits for its own timers when
@@ -159,6 +164,17 @@ public final class PageAuditor {
          * toolbar (its checks reload the page), and the driver is still in the page's window.
          */
         public long run(java.util.function.BooleanSupplier mayPark) {
+            return run(mayPark, w -> { });
+        }
+
+        /**
+         * As {@link #run(java.util.function.BooleanSupplier)}, and between the steps before the waits (after the load,
+         * the rendered facts, the rules, axe-core, the click check, the keyboard walk) gives {@code pause} the page's
+         * window: the worker may go on with pages parked meanwhile whose wait is over (in their windows), and must
+         * leave the driver in this page's window again. Its time is not counted as this page's.
+         */
+        public long run(java.util.function.BooleanSupplier mayPark, java.util.function.Consumer<String> pause) {
+            this.pause = pause;
             long began = System.nanoTime();
             StepTimes t = times;
             try {
@@ -212,7 +228,9 @@ public final class PageAuditor {
                 stage = 4;
                 return 0;
             } finally {
-                activeNanos += System.nanoTime() - began;
+                activeNanos += System.nanoTime() - began - pausedNanos;
+                pausedNanos = 0;
+                this.pause = null;
                 if (report != null) {
                     report = new PageReport(report.url(), report.title(), report.pageType(), report.sample(), report.device(),
                             report.status(), report.httpStatus(), report.detail(), activeNanos / 1_000_000, report.findings(),
@@ -250,6 +268,24 @@ public final class PageAuditor {
         }
 
         private Boolean toolbar;
+        private java.util.function.Consumer<String> pause;
+        private long pausedNanos;
+
+        /** Lets the worker go on with parked pages that are due (see run); never fails this page. */
+        private void pause() {
+            java.util.function.Consumer<String> p = pause;
+            if (p == null) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            try {
+                p.accept(window);
+            } catch (RuntimeException e) {
+                // the parked pages' own failures are theirs
+            } finally {
+                pausedNanos += System.nanoTime() - t0;
+            }
+        }
 
         private boolean parkable(java.util.function.BooleanSupplier mayPark) {
             if (!mayPark.getAsBoolean()) {
@@ -292,14 +328,18 @@ public final class PageAuditor {
             t.time("load", () -> d.get(url));
             // from here on, what the page starts by itself (a redirect on focus or resize) is cancelled: every check sees this page
             ContextChangeCheck.phase(d, ContextChangeCheck.CHECKS);
+            pause();
             Page rendered = t.time("rendered facts", () -> capture.capture(d, url));
+            pause();
             dom = rendered.document();
             t.time("rules on rendered DOM", () -> rules.run(rendered, out));
             axeRan = t.time("axe-core", () -> axe.run(d, out, catalogue));
+            pause();
             if (!axeRan.isEmpty()) {
                 axeVersion = axeRan;
             }
             step(t, "scripted click handlers", problems, () -> ScriptedClickCheck.run(d, out));
+            pause();
             step(t, "keyboard walk", problems, () -> {
                 ContextChangeCheck.phase(d, ContextChangeCheck.FOCUS);
                 try {
@@ -308,6 +348,7 @@ public final class PageAuditor {
                     ContextChangeCheck.phase(d, ContextChangeCheck.CHECKS);
                 }
             });
+            pause();
             step(t, "200%/320px layout", problems, () -> LayoutChecks.run(d, out, mobile ? AuditBrowser.MOBILE_METRICS : null));
             // the two checks that watch the page over time come late: the checks above ran while media played
             // and timers fired, so little waiting is left (each waits only for what it has not yet seen)
