@@ -60,12 +60,20 @@ public final class AuditBrowser implements AutoCloseable {
      */
     public void reset(Duration pageTimeout) {
         String own = driver.getWindowHandle();
+        java.util.Set<String> mine = ownWindows();
         for (String h : new java.util.ArrayList<>(driver.getWindowHandles())) {
-            if (!h.equals(own)) {
+            if (!h.equals(own) && !mine.contains(h)) {
                 driver.switchTo().window(h).close();
+            } else if (!h.equals(own)) {
+                // a window of the audit's own where pages waited: kept for the next audit, blank
+                driver.switchTo().window(h);
+                driver.get("about:blank");
+                channel().cdp("Emulation.clearDeviceMetricsOverride", Map.of());
             }
         }
         driver.switchTo().window(own);
+        mine.retainAll(driver.getWindowHandles());
+        mine.add(own);
         try {
             java.net.URI current = java.net.URI.create(driver.getCurrentUrl());
             if (current.getScheme() != null && current.getScheme().startsWith("http")) {
@@ -141,7 +149,9 @@ public final class AuditBrowser implements AutoCloseable {
             d.manage().timeouts().pageLoadTimeout(pageTimeout);
             d.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
             d.manage().window().setSize(new Dimension(DESKTOP_WIDTH, DESKTOP_HEIGHT));
-            return new AuditBrowser(d, profile, loopbackOnly);
+            AuditBrowser b = new AuditBrowser(d, profile, loopbackOnly);
+            b.ownWindows().add(d.getWindowHandle());
+            return b;
         } catch (RuntimeException e) {
             deleteTree(profile);
             throw new IllegalStateException("Chromium did not start: " + e.getMessage(), e);
@@ -167,6 +177,64 @@ public final class AuditBrowser implements AutoCloseable {
             driver.get(origin + "/robots.txt");
             cookies.forEach((k, v) -> driver.manage().addCookie(new org.openqa.selenium.Cookie(k, v, "/")));
         }
+    }
+
+    /**
+     * The windows the audit itself opened (the first one, and those where a page waits for its timers while another
+     * page is audited), per driver: a check that closes the windows a page opened (pop-ups) must leave these.
+     */
+    private static final Map<org.openqa.selenium.WebDriver, java.util.Set<String>> OWN_WINDOWS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** Whether the window is one of the audit's own (not a pop-up a page opened). */
+    public static boolean ownWindow(org.openqa.selenium.WebDriver driver, String handle) {
+        java.util.Set<String> own = OWN_WINDOWS.get(driver);
+        return own != null && own.contains(handle);
+    }
+
+    private java.util.Set<String> ownWindows() {
+        return OWN_WINDOWS.computeIfAbsent(driver, d -> java.util.concurrent.ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * Makes a window of the audit's own that none of {@code busy} (windows where pages wait) is the current one: the
+     * current window when it is such, else another, else a new one (a separate window, not a tab: in Chromium's new
+     * headless mode a tab hidden behind another is blurred and hidden, and its animation frames stop; the headless
+     * shell keeps both kinds visible). Every window of the audit's opens at the desktop size.
+     */
+    public void freeWindow(java.util.Collection<String> busy) {
+        java.util.Set<String> own = ownWindows();
+        String current = null;
+        try {
+            current = channel().window();
+        } catch (org.openqa.selenium.NoSuchWindowException e) {
+            // closed (a page's pop-up that closed itself): another window below
+        }
+        if (current != null && own.contains(current) && !busy.contains(current)) {
+            return;
+        }
+        java.util.Set<String> open = driver.getWindowHandles();
+        own.retainAll(open);
+        for (String h : own) {
+            if (!busy.contains(h)) {
+                driver.switchTo().window(h);
+                return;
+            }
+        }
+        driver.switchTo().newWindow(org.openqa.selenium.WindowType.WINDOW);
+        own.add(driver.getWindowHandle());
+        driver.manage().window().setSize(new Dimension(DESKTOP_WIDTH, DESKTOP_HEIGHT));
+        // a window WebDriver opens is not the focused one in Chromium's new headless mode (document.hasFocus() false):
+        // the page audited there must behave as in the first window. The headless shell focuses every window by
+        // itself: there the window is left as the first one is, without emulation
+        if (!Boolean.TRUE.equals(channel().script("return document.hasFocus();"))) {
+            channel().cdp("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
+        }
+    }
+
+    /** Replaces the page in the current window by about:blank: a finished page's scripts stop taking the processor. */
+    public void blank() {
+        driver.get("about:blank");
     }
 
     /** Whether the browser still answers a WebDriver command (a crashed Chromium or chromedriver does not). */

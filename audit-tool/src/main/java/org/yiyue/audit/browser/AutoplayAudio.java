@@ -78,7 +78,15 @@ public final class AutoplayAudio {
     }
 
     public static void run(WebDriver driver, PageFindings out) {
-        List<Verdict> verdicts = assess(driver);
+        Watch w = watch(driver);
+        for (long more; (more = w.nextLookIn()) > 0; ) {
+            sleep(more);
+            w.look();
+        }
+        w.report(out);
+    }
+
+    private static void report(List<Verdict> verdicts, PageFindings out) {
         Text fix = Text.of("不要自动播放声音；确需播放时加 controls 属性或在页面开头提供可见的“暂停/静音”按钮，或只播放 3 秒以内",
                 "Do not autoplay sound; otherwise add the controls attribute or a visible pause/mute button near the top, or play no more than 3 s");
         out.outcome(RULE, "inapplicable");
@@ -91,34 +99,98 @@ public final class AutoplayAudio {
         }
     }
 
-    /** Watches the page's autoplay media and decides each element. The page must not have been reloaded since it loaded (played time counts from the load). */
-    @SuppressWarnings("unchecked")
-    static List<Verdict> assess(WebDriver driver) {
-        PageChannel js = PageChannel.of(driver);
-        List<MediaState> media = watch(js);
-        if (media.isEmpty()) {
-            return List.of();
-        }
-        // the level of same-origin media that is playing with sound, read once (takes 0.8 s, also watching time)
-        List<Long> tap = media.stream().filter(m -> m.playingAudibly() && m.sameOrigin() && m.decoded() != 0)
-                .map(m -> (long) m.index()).toList();
-        Map<String, Object> level = tap.isEmpty() ? Map.of()
-                : (Map<String, Object>) js.asyncScript(Scripts.get("media-level.js"), tap);
-        Map<String, Object> peaks = level.get("peaks") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
-        boolean levelRead = Boolean.TRUE.equals(level.get("running"));
-        // watch until each element has played audibly for more than 3 s, stopped, or the watch is over
-        long deadline = System.currentTimeMillis() + WATCH_MS;
-        media = watch(js);
-        while (System.currentTimeMillis() < deadline && media.stream().anyMatch(AutoplayAudio::undecided)) {
-            sleep(250);
+    /** Starts the check: finds the autoplay media and, for those playing with sound, reads their level (0.8 s). */
+    public static Watch watch(WebDriver driver) {
+        return new Watch(driver);
+    }
+
+    /**
+     * The check in steps ({@link #run} is {@code watch}, then {@link #look} after each {@link #nextLookIn}, then
+     * {@link #report}), for an audit that does other work while the media plays. The page must stay in the driver's
+     * current window for each look and must not be reloaded.
+     */
+    public static final class Watch implements PageWatch {
+        private final PageChannel js;
+        private List<MediaState> media;
+        private Map<String, Object> peaks = Map.of();
+        private boolean levelRead;
+        private long deadline;
+
+        @SuppressWarnings("unchecked")
+        private Watch(WebDriver driver) {
+            js = PageChannel.of(driver);
+            media = watch(js);
+            if (media.isEmpty()) {
+                return;
+            }
+            // the level of same-origin media that is playing with sound, read once (takes 0.8 s, also watching time)
+            List<Long> tap = media.stream().filter(m -> m.playingAudibly() && m.sameOrigin() && m.decoded() != 0)
+                    .map(m -> (long) m.index()).toList();
+            Map<String, Object> level = tap.isEmpty() ? Map.of()
+                    : (Map<String, Object>) js.asyncScript(Scripts.get("media-level.js"), tap);
+            peaks = level.get("peaks") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
+            levelRead = Boolean.TRUE.equals(level.get("running"));
+            // watch until each element has played audibly for more than 3 s, stopped, or the watch is over
+            deadline = System.currentTimeMillis() + WATCH_MS;
             media = watch(js);
         }
-        List<Verdict> out = new ArrayList<>();
-        for (MediaState m : media) {
-            Object peak = levelRead ? peaks.get(String.valueOf(m.index())) : null;
-            out.add(judge(js, m, peak instanceof Number n ? n.doubleValue() : null));
+
+        /** 250 ms while an element is undecided and the watch is not over, else 0. */
+        @Override
+        public long nextLookIn() {
+            return !media.isEmpty() && System.currentTimeMillis() < deadline && media.stream().anyMatch(AutoplayAudio::undecided)
+                    ? POLL_MS : 0;
         }
-        return out;
+
+        /**
+         * Until each undecided element playing with sound has played 3 s (plus a margin for the page's time updates,
+         * every 250 ms), within the watch; an element not yet started may start any time (one poll).
+         */
+        @Override
+        public long doneIn() {
+            if (nextLookIn() == 0) {
+                return 0;
+            }
+            long left = deadline - System.currentTimeMillis();
+            long ms = POLL_MS;
+            for (MediaState m : media) {
+                if (undecided(m) && m.started()) {
+                    ms = Math.max(ms, (long) Math.ceil((LIMIT_SECONDS - m.audible()) * 1000) + POLL_MS + 50);
+                }
+            }
+            return Math.max(1, Math.min(ms, left));
+        }
+
+        @Override
+        public void look() {
+            media = watch(js);
+        }
+
+        @Override
+        public void report(PageFindings out) {
+            AutoplayAudio.report(verdicts(), out);
+        }
+
+        List<Verdict> verdicts() {
+            List<Verdict> out = new ArrayList<>();
+            for (MediaState m : media) {
+                Object peak = levelRead ? peaks.get(String.valueOf(m.index())) : null;
+                out.add(judge(js, m, peak instanceof Number n ? n.doubleValue() : null));
+            }
+            return out;
+        }
+    }
+
+    private static final long POLL_MS = 250;
+
+    /** Watches the page's autoplay media and decides each element. The page must not have been reloaded since it loaded (played time counts from the load). */
+    static List<Verdict> assess(WebDriver driver) {
+        Watch w = watch(driver);
+        for (long more; (more = w.nextLookIn()) > 0; ) {
+            sleep(more);
+            w.look();
+        }
+        return w.verdicts();
     }
 
     private static boolean undecided(MediaState m) {

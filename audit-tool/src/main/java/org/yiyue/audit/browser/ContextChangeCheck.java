@@ -169,6 +169,7 @@ public final class ContextChangeCheck {
     static void closeOtherWindows(WebDriver driver, String own) {
         List<String> others = new ArrayList<>(driver.getWindowHandles());
         others.remove(own);
+        others.removeIf(h -> AuditBrowser.ownWindow(driver, h)); // a page waiting in another window of the audit's stays
         for (String h : others) {
             driver.switchTo().window(h).close();
         }

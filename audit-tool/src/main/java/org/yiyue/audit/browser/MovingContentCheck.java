@@ -36,20 +36,70 @@ public final class MovingContentCheck {
 
     public static Cost run(WebDriver driver, PageFindings out) {
         long start = System.nanoTime();
-        Map<String, Object> seen = collect(driver);
+        Watch w = watch(driver);
         long wait = 0;
         // a timer that fires a second time may then show it keeps going: look again, up to the horizon
-        for (int round = 0; round < 4; round++) {
-            long more = waitNeeded(seen);
-            if (more <= 0) {
-                break;
-            }
+        for (long more; (more = w.nextLookIn()) > 0; ) {
             sleep(more);
             wait += more;
-            seen = collect(driver);
+            w.look();
         }
-        report(seen, out);
+        w.report(out);
         return new Cost(wait, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Starts the check: its first look at the page (what the page recorder saw since the load). */
+    public static Watch watch(WebDriver driver) {
+        return new Watch(driver);
+    }
+
+    /**
+     * The check in steps, for an audit that does other work while the page's timers run ({@link #run} is
+     * {@code watch}, then {@link #look} after each {@link #nextLookIn}, then {@link #report}). The page must stay in
+     * the driver's current window for each look. A look made later than asked only sees more of the page's timers.
+     */
+    public static final class Watch implements PageWatch {
+        private final WebDriver driver;
+        private Map<String, Object> seen;
+        private long seenAt;
+        private int looks;
+
+        private Watch(WebDriver driver) {
+            this.driver = driver;
+            seen = collect(driver);
+            seenAt = System.nanoTime();
+        }
+
+        /** Milliseconds until the next look is due (0: none is; at most four more looks after the first). */
+        @Override
+        public long nextLookIn() {
+            if (looks >= 4) {
+                return 0;
+            }
+            long needed = waitNeeded(seen);
+            if (needed <= 0) {
+                return 0;
+            }
+            return Math.max(1, needed - (System.nanoTime() - seenAt) / 1_000_000);
+        }
+
+        /** As {@link #nextLookIn}: every look may be the last. */
+        @Override
+        public long doneIn() {
+            return nextLookIn();
+        }
+
+        @Override
+        public void look() {
+            seen = collect(driver);
+            seenAt = System.nanoTime();
+            looks++;
+        }
+
+        @Override
+        public void report(PageFindings out) {
+            MovingContentCheck.report(seen, out);
+        }
     }
 
     @SuppressWarnings("unchecked")

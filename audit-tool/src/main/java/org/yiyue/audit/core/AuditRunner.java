@@ -263,9 +263,36 @@ public final class AuditRunner {
                         : browsers.take(config.loopbackOnly(), config.pageTimeout());
                 browserVersion.set(browser.version());
             }
-            Sampler.Entry e;
+            // a page whose checks must wait for its own timers (a carousel's second turn, media playing 3 s) is
+            // parked in its window while the worker audits the next page in another window of the same browser; it
+            // is finished when its wait is over (between two pages of the worker's, earliest first)
+            List<Held> waiting = new ArrayList<>();
+            java.util.function.BooleanSupplier mayPark = () -> parking && waiting.size() < MAX_PARKED && !queue.isEmpty();
+            // pages whose wait ended while another page was audited go on in a pause of that audit (between two of
+            // its steps), so they are not kept waiting, and running, longer than in place; reported between pages
+            List<Held> finished = new ArrayList<>();
+            java.util.function.Consumer<String> pause = window -> goOn(waiting, finished, mayPark, window);
             // a page taken from the queue is always reported: the checks come before the poll
-            while (failure.get() == null && !Thread.currentThread().isInterrupted() && (e = queue.poll()) != null) {
+            while (failure.get() == null && !Thread.currentThread().isInterrupted()) {
+                for (Held h : List.copyOf(finished)) {
+                    finished.remove(h);
+                    browser = report(h, reportOf(h), waiting, browser, auditor, store, results, count, total);
+                }
+                Held due = waiting.stream().min(Comparator.comparingLong(h -> h.audit().dueNanos())).orElse(null);
+                Sampler.Entry e = due != null && due.audit().due() ? null : queue.poll();
+                if (e == null) {
+                    if (queue.isEmpty()) {
+                        saidDrained(); // every page is handed out: the next site may start
+                    }
+                    if (due == null) {
+                        break;
+                    }
+                    // the earliest parked page is due, or nothing else is left to do: it goes on (waiting in place
+                    // for what is left when the queue is empty)
+                    waiting.remove(due);
+                    browser = finish(due, waiting, mayPark, browser, auditor, store, results, count, total);
+                    continue;
+                }
                 CrawledPage page = byUrl.get(e.url());
                 if (page == null) { // a process step the crawl did not reach
                     var f = fetcher.fetch(e.url());
@@ -282,30 +309,32 @@ public final class AuditRunner {
                 }
                 String reason = e.reason().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.detail();
                 int pageIndex = index.incrementAndGet();
+                Held now = new Held(page, reason, pageIndex, null);
                 PageReport r;
                 try {
-                    r = auditor.audit(page, reason, browser, pageIndex);
-                    if (browser != null && "audited-static".equals(r.status())) {
-                        // the browser part failed (a page load timeout, a browser that died): once more, in a
-                        // browser that answers; a second failure stays in the report as such, never as a full audit
-                        if (!browser.alive()) {
-                            release(browser);
-                            browser = null;
-                            browser = browsers == null ? AuditBrowser.start(config.loopbackOnly(), config.pageTimeout())
-                                    : browsers.take(config.loopbackOnly(), config.pageTimeout());
-                        }
-                        PageReport again = auditor.audit(page, reason, browser, pageIndex);
-                        r = again.audited() && !"audited-static".equals(again.status()) ? again
-                                : withDetail(again, again.detail() + " (second attempt; first: " + r.detail() + ")");
+                    if (browser != null && !waiting.isEmpty() && page.fetch().isHtml()) {
+                        browser.freeWindow(waiting.stream().map(h -> h.audit().window()).toList());
                     }
+                    PageAuditor.Audit a = auditor.start(page, reason, browser, pageIndex);
+                    if (a.run(mayPark, pause) > 0) {
+                        waiting.add(new Held(page, reason, pageIndex, a));
+                        parked.incrementAndGet();
+                        PARKED.increment();
+                        continue;
+                    }
+                    r = a.report();
                 } catch (RuntimeException ex) {
-                    // a bug or a dead browser must not lose the run: the page is reported as not audited
-                    r = new PageReport(e.url().toString(), "", page.pageType(), reason, "desktop", "error", 0,
-                            ex.getClass().getSimpleName() + ": " + ex.getMessage(), 0, List.of(), Map.of());
+                    r = notAudited(now, ex);
                 }
-                store.write(r);
-                results.add(r);
-                progress.pageDone(r, count.incrementAndGet(), total);
+                browser = report(now, r, waiting, browser, auditor, store, results, count, total);
+            }
+            // the workers were stopped: pages still parked are finished and reported all the same
+            for (Held h : finished) {
+                browser = report(h, reportOf(h), waiting, browser, auditor, store, results, count, total);
+            }
+            while (!waiting.isEmpty()) {
+                Held h = waiting.remove(0);
+                browser = finish(h, waiting, () -> false, browser, auditor, store, results, count, total);
             }
             saidDrained();
             healthy = !Thread.currentThread().isInterrupted();
@@ -329,6 +358,170 @@ public final class AuditRunner {
         } else {
             browser.close();
         }
+    }
+
+    /** A page taken from the queue, and its audit while it is parked. */
+    private record Held(CrawledPage page, String reason, int index, PageAuditor.Audit audit) {
+    }
+
+    /** Pages one worker may have parked at a time (each in a window of its browser). */
+    static final int MAX_PARKED = 2;
+
+    /**
+     * Whether pages that wait for their own timers may be parked (the default; off with
+     * {@code -Dyiyue.audit.noParking=true} or {@link #parking(boolean)}: each page is audited to its end in place).
+     */
+    private boolean parking = !Boolean.getBoolean("yiyue.audit.noParking");
+    private final AtomicInteger parked = new AtomicInteger();
+
+    public AuditRunner parking(boolean on) {
+        this.parking = on;
+        return this;
+    }
+
+    private static final java.util.concurrent.atomic.LongAdder PARKED = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder REPARKED = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder IN_PAUSE = new java.util.concurrent.atomic.LongAdder();
+
+    /** For the benchmark: pages parked so far in this JVM (and parked again after a first resume). */
+    public static String parkingStats() {
+        return "pages parked while another was audited: " + PARKED.sum() + " (parked again: " + REPARKED.sum()
+                + "; gone on with in a pause of another page's audit: " + IN_PAUSE.sum() + ")";
+    }
+
+    private final AtomicInteger secondAttempts = new AtomicInteger();
+
+    /** How many pages were audited a second time because their browser part failed (tests read it). */
+    public int secondAttempts() {
+        return secondAttempts.get();
+    }
+
+    /** How many pages waited parked while another page was audited (tests read it). */
+    public int parkedPages() {
+        return parked.get();
+    }
+
+    /**
+     * Goes on with a parked page in its window: it is reported when finished, or parked again when it must wait
+     * once more. Returns the browser the worker goes on with.
+     */
+    private AuditBrowser finish(Held h, List<Held> waiting, java.util.function.BooleanSupplier mayPark, AuditBrowser browser,
+                                PageAuditor auditor, ResultStore store, List<PageReport> results, AtomicInteger count,
+                                int total) throws IOException {
+        PageReport r;
+        try {
+            // the window the worker was in: the page last audited there is replaced by the next one, as without parking
+            String back = current(browser);
+            if (h.audit().run(mayPark) > 0) {
+                waiting.add(h);
+                REPARKED.increment();
+                return browser;
+            }
+            r = h.audit().report();
+            if ("audited".equals(r.status())) {
+                try {
+                    browser.blank(); // its timers and media stop
+                    if (back != null && !back.equals(h.audit().window())
+                            && waiting.stream().noneMatch(x -> back.equals(x.audit().window()))) {
+                        browser.driver().switchTo().window(back);
+                    }
+                } catch (RuntimeException ex) {
+                    // a window gone meanwhile: the next page finds a free one (AuditBrowser.freeWindow)
+                }
+            }
+        } catch (RuntimeException ex) {
+            r = notAudited(h, ex);
+        }
+        return report(h, r, waiting, browser, auditor, store, results, count, total);
+    }
+
+    /**
+     * In a pause of another page's audit (in {@code window}): parked pages whose wait is over go on in their windows,
+     * earliest first; a finished one is set aside to be reported between pages, its window blanked. The driver is left
+     * in {@code window} again.
+     */
+    private static void goOn(List<Held> waiting, List<Held> finished, java.util.function.BooleanSupplier mayPark,
+                             String window) {
+        while (true) {
+            Held due = waiting.stream().min(Comparator.comparingLong(h -> h.audit().dueNanos())).orElse(null);
+            if (due == null || !due.audit().due()) {
+                return;
+            }
+            waiting.remove(due);
+            IN_PAUSE.increment();
+            AuditBrowser browser = due.audit().browser();
+            try {
+                if (due.audit().run(mayPark) > 0) {
+                    waiting.add(due);
+                    REPARKED.increment();
+                } else {
+                    finished.add(due);
+                    if ("audited".equals(due.audit().report().status())) {
+                        browser.blank();
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (!waiting.contains(due) && !finished.contains(due)) {
+                    finished.add(due); // reported as not audited (reportOf)
+                }
+            } finally {
+                browser.driver().switchTo().window(window);
+            }
+        }
+    }
+
+    private static PageReport reportOf(Held h) {
+        try {
+            return h.audit().report();
+        } catch (RuntimeException e) {
+            return notAudited(h, e);
+        }
+    }
+
+    /** The browser's current window, null when it was closed. */
+    private static String current(AuditBrowser browser) {
+        try {
+            return browser.channel().window();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static PageReport notAudited(Held h, RuntimeException ex) {
+        // a bug or a dead browser must not lose the run: the page is reported as not audited
+        return new PageReport(h.page().url().toString(), "", h.page().pageType(), h.reason(), "desktop", "error", 0,
+                ex.getClass().getSimpleName() + ": " + ex.getMessage(), 0, List.of(), Map.of());
+    }
+
+    /**
+     * Writes a page's report; first, when its browser part failed (a page load timeout, a browser that died), audits
+     * it once more (in place) in a browser that answers: a second failure stays in the report as such, never as a
+     * full audit. Returns the browser the worker goes on with.
+     */
+    private AuditBrowser report(Held h, PageReport r, List<Held> waiting, AuditBrowser browser, PageAuditor auditor,
+                                ResultStore store, List<PageReport> results, AtomicInteger count, int total) throws IOException {
+        try {
+            if (browser != null && "audited-static".equals(r.status())) {
+                if (!browser.alive()) {
+                    release(browser);
+                    browser = null;
+                    browser = browsers == null ? AuditBrowser.start(config.loopbackOnly(), config.pageTimeout())
+                            : browsers.take(config.loopbackOnly(), config.pageTimeout());
+                } else if (!waiting.isEmpty()) {
+                    browser.freeWindow(waiting.stream().map(x -> x.audit().window()).toList());
+                }
+                secondAttempts.incrementAndGet();
+                PageReport again = auditor.audit(h.page(), h.reason(), browser, h.index());
+                r = again.audited() && !"audited-static".equals(again.status()) ? again
+                        : withDetail(again, again.detail() + " (second attempt; first: " + r.detail() + ")");
+            }
+        } catch (RuntimeException ex) {
+            r = notAudited(h, ex);
+        }
+        store.write(r);
+        results.add(r);
+        progress.pageDone(r, count.incrementAndGet(), total);
+        return browser;
     }
 
     /** Fetch outcomes that another try may change (the crawl's fetch ran out of time or lost its connection). */

@@ -113,6 +113,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                         (double) (v - focus0.get(k)) / Math.max(1, r.pages()))));
                 out.println(fc);
                 out.println("  " + org.yiyue.audit.browser.AxeScan.runnerStats() + "; " + org.yiyue.audit.browser.PageChannel.stats()
+                        + "; " + AuditRunner.parkingStats()
                         + "; " + loadAverage());
                 if (w == 1) {
                     full1 = r;
