@@ -150,7 +150,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
         try {
             Class<?> c = Class.forName("org.yiyue.audit.browser.FocusPixels");
-            for (String f : List.of("VIEWPORT_SHOTS", "CLIP_PASSES", "PROVEN")) {
+            for (String f : List.of("VIEWPORT_SHOTS", "CLIP_PASSES", "PROVEN", "QUICK_SETTLES", "FRAMED_SETTLES")) {
                 try {
                     java.lang.reflect.Field x = c.getDeclaredField(f);
                     x.setAccessible(true);
