@@ -75,7 +75,7 @@ public final class StepTimes {
             listener.started(step);
         }
         long start = System.nanoTime();
-        long cpuStart = ProcessTreeCpu.millis();
+        long cpuStart = ProcessTreeCpu.millisOfKnownProcesses();
         try {
             return work.get();
         } finally {
@@ -89,7 +89,7 @@ public final class StepTimes {
                 listener.ended(step, start, end);
             }
             nanos.computeIfAbsent(step, k -> new LongAdder()).add(end - start);
-            cpu.computeIfAbsent(step, k -> new LongAdder()).add(ProcessTreeCpu.millis() - cpuStart);
+            cpu.computeIfAbsent(step, k -> new LongAdder()).add(ProcessTreeCpu.millisOfKnownProcesses() - cpuStart);
             calls.computeIfAbsent(step, k -> new LongAdder()).increment();
         }
     }
