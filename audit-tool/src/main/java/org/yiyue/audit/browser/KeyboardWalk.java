@@ -29,7 +29,7 @@ import org.yiyue.rules.model.Text;
  * Must run on a freshly loaded page (focus still on the document).
  * <p>
  * Cost: every Tab is a real key press, but not every Tab is a round trip. Between tab stops where the page does not
- * listen for focus, blur, key or scroll events (keyboard-hazards.js) the Tabs go in one action sequence, as nothing
+ * listen for focus, blur, key or scroll events (keyboard-hazards.js) the Tabs go back to back in one call, as nothing
  * the page runs can react to them later; onto and off a stop where it does listen, and out of and back into the page,
  * each Tab is a round trip of its own with the page's time to react, as every Tab was before. A focus style that
  * fades in by a CSS transition is judged by the value the transition ends at, read when focus arrives (not by a timer
@@ -146,37 +146,23 @@ public final class KeyboardWalk {
         judge(candidates, log, completed, trapped, trapSelector, trapHtml, out);
     }
 
-    /**
-     * Real Tab presses, one after the other, each handled before the next goes. A few Tabs go over the page's DevTools
-     * channel ({@link #tab}); a long run goes to chromedriver as one action sequence, which sends the same events.
-     * Measured per page over the 37 desktop replica pages, each page walked four ways in turn (load 9-18): every
-     * sequence through chromedriver 403 CPU-ms, every Tab over the channel 438 (each key event is a round trip of
-     * this JVM's websocket, about 1.5 ms here against about 0.4 ms in chromedriver's process), sequences from 4 Tabs
-     * through chromedriver 383, from 8 Tabs 373: chromedriver's fixed cost per sequence (its HTTP round trip and two
-     * waits for pending navigations, about 14 ms) outweighs the channel's per-event cost below about 8 Tabs.
-     */
+    /** Real Tab presses ({@link #tab}). */
     private static void press(WebDriver driver, int tabs) {
-        if (tabs >= VIA_CHROMEDRIVER_FROM) {
-            CharSequence[] keys = new CharSequence[tabs];
-            Arrays.fill(keys, Keys.TAB);
-            new Actions(driver).sendKeys(keys).perform();
-        } else {
-            tab(driver, tabs, false);
-        }
+        tab(driver, tabs, false);
     }
-
-    /** Sequences of this many Tabs or more go through chromedriver (see {@link #press}). */
-    static final int VIA_CHROMEDRIVER_FROM = 8;
 
     /**
      * Tab (or Shift+Tab) pressed {@code count} times: the DevTools key events chromedriver 156 sends for the WebDriver
      * actions {@code sendKeys(TAB…)} and {@code keyDown(SHIFT) sendKeys(TAB…) keyUp(SHIFT)} (read from its verbose
      * log), sent on the channel's session of the window: trusted keydown/keyup events with key and code "Tab",
-     * keyCode 9, text "\t", focus moving as the browser moves it (into frames and shadow trees). Each event is
-     * handled by the renderer before DevTools answers, so the next goes after it, as with chromedriver. Saves
-     * chromedriver's HTTP round trip and its two waits for pending navigations per sequence (the channel's next
-     * script waits for a navigation a key started, as chromedriver's would), at about 1.5 ms of this JVM's CPU per
-     * key event. A driver without DevTools gets the WebDriver actions.
+     * keyCode 9, text "\t", focus moving as the browser moves it (into frames and shadow trees). One Tab (the walk's
+     * step onto or off a stop where the page reacts) is a round trip per event, as chromedriver sends it; the events
+     * of several Tabs go back to back ({@link PageChannel#cdpInOrder}) and are then awaited, the renderer handling
+     * each before the next, where chromedriver waits for each event's answer (and for pending navigations) before
+     * sending the next. Measured on the 40 replica pages, 1 worker, one run each at the same load (6-12): keyboard
+     * walk 217 -> 94 ms per page, 101 -> 90 CPU-ms, every page's results the same (benchmark digests, 40 of 40);
+     * a run through chromedriver cost ~115-135 ms per action sequence there. A driver without DevTools gets the
+     * WebDriver actions.
      */
     static void tab(WebDriver driver, int count, boolean shift) {
         if (!(driver instanceof HasCdp)) {
@@ -186,18 +172,24 @@ public final class KeyboardWalk {
             (shift ? a.keyDown(Keys.SHIFT).sendKeys(keys).keyUp(Keys.SHIFT) : a.sendKeys(keys)).perform();
             return;
         }
-        PageChannel page = PageChannel.of(driver);
+        List<Map<String, Object>> events = new ArrayList<>(2 * count + 2);
         if (shift) {
-            page.cdp("Input.dispatchKeyEvent", SHIFT_DOWN);
+            events.add(SHIFT_DOWN);
         }
-        Map<String, Object> down = shift ? SHIFT_TAB_DOWN : TAB_DOWN;
-        Map<String, Object> up = shift ? SHIFT_TAB_UP : TAB_UP;
         for (int i = 0; i < count; i++) {
-            page.cdp("Input.dispatchKeyEvent", down);
-            page.cdp("Input.dispatchKeyEvent", up);
+            events.add(shift ? SHIFT_TAB_DOWN : TAB_DOWN);
+            events.add(shift ? SHIFT_TAB_UP : TAB_UP);
         }
         if (shift) {
-            page.cdp("Input.dispatchKeyEvent", SHIFT_UP);
+            events.add(SHIFT_UP);
+        }
+        PageChannel page = PageChannel.of(driver);
+        if (count > 1) {
+            page.cdpInOrder("Input.dispatchKeyEvent", events);
+        } else {
+            for (Map<String, Object> e : events) {
+                page.cdp("Input.dispatchKeyEvent", e);
+            }
         }
     }
 

@@ -219,6 +219,38 @@ public final class PageChannel implements AutoCloseable {
         return await(s, method, params, 120_000, false, false);
     }
 
+    /**
+     * The same DevTools command with each of {@code params}, sent back to back without waiting for each answer, then
+     * every answer awaited; Chromium handles one session's commands in the order sent, so the effect is that of
+     * {@link #cdp} called for each in turn, without a round trip of this JVM between two of them. For input events
+     * (a run of key presses) the renderer handles each event before the next, as it would from a fast typist. The
+     * first error raises, as in {@link #cdp}.
+     */
+    public void cdpInOrder(String method, java.util.List<? extends Map<String, ?>> params) {
+        Session s = session();
+        if (s == null) {
+            for (Map<String, ?> p : params) {
+                cdp(method, p);
+            }
+            return;
+        }
+        dismissOpenDialog(s);
+        java.util.List<Pending> pending = new java.util.ArrayList<>();
+        try {
+            for (Map<String, ?> p : params) {
+                DEVTOOLS_CALLS.increment();
+                pending.add(send(s, method, p));
+            }
+            for (Pending p : pending) {
+                answer(s, method, p, 120_000, false, false);
+            }
+        } finally {
+            for (Pending p : pending) {
+                s.waiting.remove(p.user()); // the answers after an error are not waited for
+            }
+        }
+    }
+
     private Object run(String body, boolean async, Object[] args) {
         Object[] a = args == null ? new Object[0] : args;
         Session s = frameDepth == 0 && plain(a) ? session() : null;
@@ -295,6 +327,14 @@ public final class PageChannel implements AutoCloseable {
      * (the dialog is dismissed), after {@code timeoutMillis}, or when the document goes away under a script.
      */
     private Map<String, Object> await(Session s, String method, Map<String, ?> params, long timeoutMillis, boolean script, boolean async) {
+        return answer(s, method, send(s, method, params), timeoutMillis, script, async);
+    }
+
+    /** A command sent on a session, and what its caller waits for (failed at once when a dialog opens meanwhile). */
+    private record Pending(CompletableFuture<Map<String, Object>> user, CompletableFuture<Map<String, Object>> sent) {
+    }
+
+    private Pending send(Session s, String method, Map<String, ?> params) {
         CompletableFuture<Map<String, Object>> user = new CompletableFuture<>();
         s.waiting.add(user);
         s.running.incrementAndGet();
@@ -314,6 +354,13 @@ public final class PageChannel implements AutoCloseable {
                 user.complete(r);
             }
         });
+        return new Pending(user, sent);
+    }
+
+    /** Waits for a sent command's answer (see {@link #await}). */
+    private Map<String, Object> answer(Session s, String method, Pending pending, long timeoutMillis, boolean script, boolean async) {
+        CompletableFuture<Map<String, Object>> user = pending.user();
+        CompletableFuture<Map<String, Object>> sent = pending.sent();
         try {
             return user.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {

@@ -187,6 +187,22 @@ class PageChannelTest {
     }
 
     @Test
+    void commandsSentInOrderTakeEffectInOrderAndAnErrorRaises() {
+        page.script("window.seen = []; return 0;");
+        List<Map<String, Object>> pushes = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            pushes.add(Map.of("expression", "window.seen.push(" + i + ")"));
+        }
+        page.cdpInOrder("Runtime.evaluate", pushes);
+        List<Long> expected = java.util.stream.LongStream.range(0, 40).boxed().toList();
+        assertEquals(expected, page.script("return window.seen;"), "every command ran, in the order sent");
+        // a command DevTools refuses raises, as cdp does; the channel goes on working
+        assertThrows(org.openqa.selenium.WebDriverException.class, () -> page.cdpInOrder("Runtime.evaluate",
+                List.of(Map.of("expression", "window.seen.push(40)"), Map.of("no such parameter", 1))));
+        assertEquals(41L, page.script("return window.seen.length;"));
+    }
+
+    @Test
     void aDialogDuringAScriptIsDismissedAndReported() {
         UnhandledAlertException e = assertThrows(UnhandledAlertException.class,
                 () -> page.script("window.after = 0; alert('提示'); window.after = 1; return 1;"));

@@ -73,6 +73,64 @@ class TabKeysTest {
         }
     }
 
+    /**
+     * Runs of several Tabs in one call (the keyboard walk's runs over stops where the page does not react) go back to
+     * back over the channel: the same events, in the same order, as chromedriver's action sequence, which waits for
+     * each event's answer before sending the next; here the runs also cross into and out of both frames and the shadow
+     * tree, which the walk's runs avoid.
+     */
+    @Test
+    void runsOfTabsSentBackToBackAreChromedriversRuns() throws Exception {
+        try (TestServer s = new TestServer(); AuditBrowser browser = AuditBrowser.start(true, Duration.ofSeconds(30))) {
+            String head = "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>k</title>" + RECORD + "</head><body>";
+            s.html("/same.html", head + buttons("s", 2) + "</body></html>");
+            s.html("/cross.html", head + buttons("x", 2) + "</body></html>");
+            String crossUrl = s.url("/cross.html").toString().replace("127.0.0.1", "localhost");
+            s.html("/p.html", head + buttons("a", 6) + "<iframe id=\"same\" src=\"/same.html\"></iframe>"
+                    + buttons("m", 4) + "<div id=\"host\"></div>" + "<iframe id=\"cross\" src=\"" + crossUrl + "\"></iframe>"
+                    + buttons("b", 6) + "<script>var r=document.getElementById('host').attachShadow({mode:'open'});"
+                    + "r.innerHTML='<button id=\"in1\">影子 1</button><button id=\"in2\">影子 2</button>';</script></body></html>");
+            ChromeDriver d = browser.driver();
+            java.util.function.IntConsumer viaDriver = tabs -> {
+                CharSequence[] keys = new CharSequence[tabs];
+                java.util.Arrays.fill(keys, Keys.TAB);
+                new Actions(d).sendKeys(keys).perform();
+            };
+            List<String> driverRuns = runs(d, s, viaDriver);
+            List<String> channelRuns = runs(d, s, tabs -> KeyboardWalk.tab(d, tabs, false));
+            assertEquals(settled(driverRuns), settled(channelRuns));
+            assertEquals(keyups(driverRuns), keyups(channelRuns));
+            String all = String.join("\n", driverRuns);
+            assertTrue(driverRuns.stream().anyMatch(l -> l.startsWith("same:focus|")), all);
+            assertTrue(driverRuns.stream().anyMatch(l -> l.startsWith("cross:focus|")), all);
+            assertTrue(driverRuns.stream().anyMatch(l -> l.startsWith("top:keydown|Tab|") && l.endsWith("|host|in2|host")), all);
+        }
+    }
+
+    /** Loads the page and presses runs of 5, 8 and 9 Tabs (focus settles between runs); each document's events. */
+    private static List<String> runs(ChromeDriver d, TestServer s, java.util.function.IntConsumer tabs) throws InterruptedException {
+        d.get(s.url("/p.html").toString());
+        d.executeScript("window.focus();");
+        Thread.sleep(100);
+        d.executeScript("window.__keys.length = 0; document.getElementById('same').contentWindow.__keys.length = 0;");
+        d.switchTo().frame(d.findElement(By.id("cross")));
+        d.executeScript("window.__keys.length = 0;");
+        d.switchTo().defaultContent();
+        for (int run : new int[] {5, 8, 9}) {
+            tabs.accept(run);
+            Thread.sleep(100);
+        }
+        List<String> out = new ArrayList<>();
+        read(d, "top:", out);
+        d.switchTo().frame(d.findElement(By.id("same")));
+        read(d, "same:", out);
+        d.switchTo().defaultContent();
+        d.switchTo().frame(d.findElement(By.id("cross")));
+        read(d, "cross:", out);
+        d.switchTo().defaultContent();
+        return out;
+    }
+
     private static final int FORWARD = 22;
     private static final int BACK = 12;
 
