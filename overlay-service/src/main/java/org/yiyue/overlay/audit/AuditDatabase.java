@@ -23,7 +23,9 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The audit database: migrates the schema, then opens JPA (EclipseLink, resource-local) on the configured JDBC URL.
+ * The audit database: migrates the schema and checks that its tables are there ({@link Migrations}), then opens JPA
+ * (EclipseLink, resource-local) on the configured JDBC URL. Nothing else creates or alters tables, and no component
+ * gets a connection before this has succeeded.
  * Default: an H2 file under {@code yiyue.data.dir} (data survives restarts); {@code yiyue.db.url} for anything else
  * (PostgreSQL in production; see AUDIT-SERVICE.md).
  */
@@ -48,8 +50,28 @@ public class AuditDatabase {
             open();
             failure = null;
         } catch (RuntimeException e) {
+            // every claim tick retries: the same cause is logged in full once, not every second
+            boolean repeated = java.util.Objects.equals(failure, e.getMessage());
             failure = e.getMessage();
-            LOG.log(java.util.logging.Level.SEVERE, "audit database unavailable; audits are off until it opens", e);
+            if (repeated) {
+                LOG.fine(() -> "audit database still unavailable: " + e.getMessage());
+            } else {
+                LOG.log(java.util.logging.Level.SEVERE, "audit database unavailable; audits are off until it opens", e);
+            }
+        }
+    }
+
+    /**
+     * Opens the database now (migrations, then the schema check) unless it is open: the start-up calls this before
+     * anything else of the audit service touches the database, so the schema is made in one place and first.
+     * False when it cannot open yet (the API answers 503 and every later use tries again).
+     */
+    boolean start() {
+        try {
+            emf();
+            return true;
+        } catch (ProblemException e) {
+            return false;
         }
     }
 
@@ -82,7 +104,9 @@ public class AuditDatabase {
         try {
             migrated = Migrations.migrate(url, user, password);
         } catch (SQLException | org.flywaydb.core.api.FlywayException e) {
-            throw new IllegalStateException("cannot migrate the audit database " + redacted() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot migrate the audit database " + redacted() + ": " + e.getMessage()
+                    + (heldByAnotherProcess(e) ? " (the H2 file is still held by another process, e.g. an instance"
+                    + " that has not exited yet; tried again on the next use)" : ""), e);
         }
         Map<String, Object> props = new HashMap<>();
         props.put("eclipselink.persistencexml", "META-INF/yiyue-audit-persistence.xml");
@@ -92,8 +116,31 @@ public class AuditDatabase {
         props.put("jakarta.persistence.jdbc.driver", driver);
         props.put("eclipselink.classloader", AuditDatabase.class.getClassLoader());
         props.put("eclipselink.connection-pool.default.max", "8");
-        emf = Persistence.createEntityManagerFactory("yiyue-audit", props);
+        EntityManagerFactory opened = Persistence.createEntityManagerFactory("yiyue-audit", props);
+        try {
+            checkThroughPool(opened);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        emf = opened;
         LOG.info(() -> "audit database " + redacted() + " ready; migrations applied now: " + migrated);
+    }
+
+    /** The schema check once more, on a connection of the pool the components will use (not Flyway's own). */
+    private void checkThroughPool(EntityManagerFactory factory) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            AuditSchema.verify(em.unwrap(Connection.class), "seen through the JPA connection pool after migrating");
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit database " + redacted() + " not usable: " + e.getMessage(), e);
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
     }
 
     private static String defaultUrl(Config config) {
@@ -105,6 +152,16 @@ public class AuditDatabase {
             throw new IllegalStateException("cannot create data directory " + dir, e);
         }
         return "jdbc:h2:file:" + dir.resolve("audits") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** H2's "database may be already in use" (90020): the file's lock belongs to another process. */
+    private static boolean heldByAnotherProcess(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String guessDriver(String url) {

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * At deployment: open and migrate the database, optionally queue again the runs a stopped service left interrupted,
+ * At deployment: open and migrate the database (first: nothing else of the audit service uses it before), optionally queue again the runs a stopped service left interrupted,
  * start claiming audit jobs from the database, then start the scheduled audits. Runs left "running" by an instance
  * that died are not touched here: their lease runs out and whichever instance is free resumes them.
  */
@@ -20,6 +20,8 @@ public class AuditStartup {
     private static final Logger LOG = Logger.getLogger(AuditStartup.class.getName());
 
     @Inject
+    AuditDatabase db;
+    @Inject
     AuditStore store;
     @Inject
     AuditJobs jobs;
@@ -27,6 +29,10 @@ public class AuditStartup {
     AuditScheduler scheduler;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // the schema first, here and on this thread, before the claim ticks, the scheduler or a request reach it
+        if (!db.start()) {
+            LOG.severe("audit database not open at start; the audit API answers 503 until it opens");
+        }
         try {
             recover();
         } catch (ProblemException e) {

@@ -25,7 +25,11 @@ final class Migrations {
     private Migrations() {
     }
 
-    /** Applies what is missing; returns the versions applied by this call. */
+    /**
+     * Applies what is missing, then checks that the tables and columns of the recorded version are really there
+     * ({@link AuditSchema}); returns the versions applied by this call. Throws rather than return a database that the
+     * service cannot use: the caller opens nothing on it.
+     */
     static List<String> migrate(String url, String user, String password) throws SQLException {
         var config = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(url, user, password)
@@ -38,6 +42,10 @@ final class Migrations {
                     .baselineDescription("schema of " + LEGACY_TABLE);
         }
         MigrateResult result = config.load().migrate();
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            AuditSchema.verify(c, "its migration history is at version " + version);
+        }
         return result.migrations.stream().map(m -> m.version).toList();
     }
 
