@@ -99,7 +99,10 @@ public final class AutoplayAudio {
         }
     }
 
-    /** Starts the check: finds the autoplay media and, for those playing with sound, reads their level (0.8 s). */
+    /**
+     * Starts the check: finds the autoplay media and, for those playing with sound, starts reading their level (0.8 s,
+     * in the page: the audit may do other work, or audit another page, meanwhile).
+     */
     public static Watch watch(WebDriver driver) {
         return new Watch(driver);
     }
@@ -114,30 +117,60 @@ public final class AutoplayAudio {
         private List<MediaState> media;
         private Map<String, Object> peaks = Map.of();
         private boolean levelRead;
+        /** The level reading runs in the page until this time (System.currentTimeMillis), 0 when none runs. */
+        private long levelDue;
+        private long levelGiveUp;
         private long deadline;
 
-        @SuppressWarnings("unchecked")
         private Watch(WebDriver driver) {
             js = PageChannel.of(driver);
             media = watch(js);
             if (media.isEmpty()) {
                 return;
             }
-            // the level of same-origin media that is playing with sound, read once (takes 0.8 s, also watching time)
+            // the level of same-origin media that is playing with sound, read once (0.8 s, while time is watched)
             List<Long> tap = media.stream().filter(m -> m.playingAudibly() && m.sameOrigin() && m.decoded() != 0)
                     .map(m -> (long) m.index()).toList();
-            Map<String, Object> level = tap.isEmpty() ? Map.of()
-                    : (Map<String, Object>) js.asyncScript(Scripts.get("media-level.js"), tap);
-            peaks = level.get("peaks") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
-            levelRead = Boolean.TRUE.equals(level.get("running"));
-            // watch until each element has played audibly for more than 3 s, stopped, or the watch is over
-            deadline = System.currentTimeMillis() + WATCH_MS;
-            media = watch(js);
+            long now = System.currentTimeMillis();
+            long level = 0;
+            if (!tap.isEmpty()) {
+                js.script(Scripts.get("media-level.js"), tap); // returns at once: the result is taken later
+                level = LEVEL_MS;
+                levelDue = now + LEVEL_MS;
+                levelGiveUp = levelDue + LEVEL_GRACE_MS;
+            }
+            // watch until each element has played audibly for more than 3 s, stopped, or the watch is over (which
+            // starts after the level reading, as when the reading was waited for)
+            deadline = now + level + WATCH_MS;
+        }
+
+        /** Whether the level reading started and its result is not in yet. */
+        private boolean levelPending() {
+            return levelDue != 0;
+        }
+
+        /** Takes the level reading's result when the page has it; gives up on it when it is long overdue. */
+        @SuppressWarnings("unchecked")
+        private void takeLevel() {
+            if (!levelPending() || System.currentTimeMillis() < levelDue) {
+                return;
+            }
+            Object r = js.script(LEVEL_TAKE);
+            if (r instanceof Map<?, ?> level) {
+                peaks = level.get("peaks") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
+                levelRead = Boolean.TRUE.equals(level.get("running"));
+                levelDue = 0;
+            } else if (System.currentTimeMillis() > levelGiveUp) {
+                levelDue = 0; // no reading: as a context that did not run
+            }
         }
 
         /** 250 ms while an element is undecided and the watch is not over, else 0. */
         @Override
         public long nextLookIn() {
+            if (levelPending()) {
+                return Math.max(1, Math.min(POLL_MS, levelDue - System.currentTimeMillis()));
+            }
             return !media.isEmpty() && System.currentTimeMillis() < deadline && media.stream().anyMatch(AutoplayAudio::undecided)
                     ? POLL_MS : 0;
         }
@@ -152,7 +185,7 @@ public final class AutoplayAudio {
                 return 0;
             }
             long left = deadline - System.currentTimeMillis();
-            long ms = POLL_MS;
+            long ms = levelPending() ? Math.max(POLL_MS, levelDue - System.currentTimeMillis()) : POLL_MS;
             for (MediaState m : media) {
                 if (undecided(m) && m.started()) {
                     ms = Math.max(ms, (long) Math.ceil((LIMIT_SECONDS - m.audible()) * 1000) + POLL_MS + 50);
@@ -163,6 +196,7 @@ public final class AutoplayAudio {
 
         @Override
         public void look() {
+            takeLevel();
             media = watch(js);
         }
 
@@ -182,6 +216,13 @@ public final class AutoplayAudio {
     }
 
     private static final long POLL_MS = 250;
+    /** How long media-level.js listens. */
+    private static final long LEVEL_MS = 800;
+    /** How much longer its result may take to arrive (a busy page) before the check goes on without it. */
+    private static final long LEVEL_GRACE_MS = 2000;
+
+    /** The level reading's result, taken once (null while it runs). */
+    private static final String LEVEL_TAKE = "var r = window.__yiyueLevel; if (r) { delete window.__yiyueLevel; } return r || null;";
 
     /** Watches the page's autoplay media and decides each element. The page must not have been reloaded since it loaded (played time counts from the load). */
     static List<Verdict> assess(WebDriver driver) {

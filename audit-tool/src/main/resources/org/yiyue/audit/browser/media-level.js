@@ -1,8 +1,10 @@
-// Yiyue autoplaying audio, step 2 (asynchronous): the peak level of each given media element over 0.8 s, read
-// through Web Audio. Only same-origin media can be read (other media gives silence to scripts), and an element a
-// page already routed into Web Audio cannot be tapped again: those get no entry. "running" tells whether the
-// audio context really ran (a suspended one hears nothing).
+// Yiyue autoplaying audio, step 2: starts reading the peak level of each given media element over 0.8 s through
+// Web Audio, and returns at once; the result is left in window.__yiyueLevel (null until then) for the audit to take.
+// Only same-origin media can be read (other media gives silence to scripts), and an element a page already routed
+// into Web Audio cannot be tapped again: those get no entry. "running" tells whether the audio context really ran (a
+// suspended one hears nothing).
 (function (indices, done) {
+  window.__yiyueLevel = null;
   var Ctx = window.AudioContext || window.webkitAudioContext;
   var result = { peaks: {}, running: false };
   if (!Ctx) { done(result); return; }
@@ -36,4 +38,4 @@
       done(result);
     }
   }, 100);
-})(arguments[0], arguments[arguments.length - 1])
+})(arguments[0], function (result) { window.__yiyueLevel = result; })
