@@ -109,26 +109,12 @@ class TabKeysTest {
 
     /** Loads the page and presses runs of 5, 8 and 9 Tabs (focus settles between runs); each document's events. */
     private static List<String> runs(ChromeDriver d, TestServer s, java.util.function.IntConsumer tabs) throws InterruptedException {
-        d.get(s.url("/p.html").toString());
-        d.executeScript("window.focus();");
-        Thread.sleep(100);
-        d.executeScript("window.__keys.length = 0; document.getElementById('same').contentWindow.__keys.length = 0;");
-        d.switchTo().frame(d.findElement(By.id("cross")));
-        d.executeScript("window.__keys.length = 0;");
-        d.switchTo().defaultContent();
+        load(d, s);
         for (int run : new int[] {5, 8, 9}) {
             tabs.accept(run);
             Thread.sleep(100);
         }
-        List<String> out = new ArrayList<>();
-        read(d, "top:", out);
-        d.switchTo().frame(d.findElement(By.id("same")));
-        read(d, "same:", out);
-        d.switchTo().defaultContent();
-        d.switchTo().frame(d.findElement(By.id("cross")));
-        read(d, "cross:", out);
-        d.switchTo().defaultContent();
-        return out;
+        return events(d);
     }
 
     private static final int FORWARD = 22;
@@ -161,6 +147,22 @@ class TabKeysTest {
      * presses, as the keyboard walk steps across frames), then Shift+Tab one at a time.
      */
     private static List<String> walk(ChromeDriver d, TestServer s, Press keys) throws InterruptedException {
+        load(d, s);
+        keys.press(3, false);
+        for (int i = 3; i < FORWARD; i++) {
+            Thread.sleep(100);
+            keys.press(1, false);
+        }
+        for (int i = 0; i < BACK; i++) {
+            Thread.sleep(100);
+            keys.press(1, true);
+        }
+        Thread.sleep(100);
+        return events(d);
+    }
+
+    /** Loads the test page with its own window focused and every document's event log empty. */
+    private static void load(ChromeDriver d, TestServer s) throws InterruptedException {
         d.get(s.url("/p.html").toString());
         // both walks start with the page's own window focused: where the previous walk left focus (a frame, the browser)
         // decides whether a load focuses the window, and it differs between Chromium builds (the headless shell keeps
@@ -172,16 +174,10 @@ class TabKeysTest {
         d.switchTo().frame(d.findElement(By.id("cross")));
         d.executeScript("window.__keys.length = 0;");
         d.switchTo().defaultContent();
-        keys.press(3, false);
-        for (int i = 3; i < FORWARD; i++) {
-            Thread.sleep(100);
-            keys.press(1, false);
-        }
-        for (int i = 0; i < BACK; i++) {
-            Thread.sleep(100);
-            keys.press(1, true);
-        }
-        Thread.sleep(100);
+    }
+
+    /** Each document's events, prefixed with the document. */
+    private static List<String> events(ChromeDriver d) {
         List<String> out = new ArrayList<>();
         read(d, "top:", out);
         d.switchTo().frame(d.findElement(By.id("same")));
