@@ -36,7 +36,6 @@ import com.deque.html.axecore.results.Results;
  * With the toolbar open, axe-core reports nothing inside the toolbar.
  */
 @ExtendWith(ReplicaSitesExtension.class)
-@Execution(ExecutionMode.CONCURRENT)
 class DoNoHarmTest {
 
     static final int TAB_STOPS = 4;
@@ -70,9 +69,10 @@ class DoNoHarmTest {
     }
 
     /**
-     * Cases run two at a time (the class is @Execution(CONCURRENT), surefire's JUnit parallelism 2), each case in a
-     * browser of its own for all its loads, so a case sees one browser as before; the other browser loads and scans
-     * meanwhile (page loads, tab walks and axe round trips leave much of a core idle).
+     * Cases run two at a time (@Execution(CONCURRENT) on the test methods, not the class: the class still runs alone,
+     * as every class does; surefire sets JUnit's parallelism to 2), each case in a browser of its own for all its
+     * loads, so a case sees one browser as before; the other browser loads and scans meanwhile (page loads, tab walks
+     * and axe round trips leave much of a core idle).
      */
     static final int BROWSERS = 2;
 
@@ -198,6 +198,7 @@ class DoNoHarmTest {
                 + y.substring(Math.max(0, i - 60), Math.min(y.length(), i + 120)) + "]";
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "{0}")
     @MethodSource("replicaPages")
     void closedToolbarChangesNothingOnReplicaPage(String page) throws InterruptedException {
@@ -210,6 +211,7 @@ class DoNoHarmTest {
         });
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @Test
     void closedToolbarChangesNothingOnOwnTestPage() throws InterruptedException {
         SLOTS.use(b -> {
@@ -223,6 +225,7 @@ class DoNoHarmTest {
         });
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @Test
     void openToolbarAndItsPanelsHaveNoAxeViolations() {
         // a browser of its own: it leaves the bar open on the replica sites (stored per origin), which the closed-

@@ -36,7 +36,6 @@ import org.yiyue.testkit.YthFlow;
  * 100 %. Counts are text nodes, measured by {@code probes/layout.js}; the whole table is printed at the end.
  */
 @ExtendWith(ReplicaSitesExtension.class)
-@Execution(ExecutionMode.CONCURRENT)
 class LayoutReflowTest {
 
     static final String PROBE = resource("probes/layout.js");
@@ -57,9 +56,10 @@ class LayoutReflowTest {
     static final Map<String, String> KNOWN = Map.of();
 
     /**
-     * Cases run two at a time (the class is @Execution(CONCURRENT), surefire's JUnit parallelism 2), each in a
-     * browser of its own: most of a case's time is the settle before each measurement (frames and a timeout), when
-     * the browser is idle, so the other browser measures meanwhile. A case takes a slot and gives it back after.
+     * Cases run two at a time (@Execution(CONCURRENT) on the test methods, not the class: the class still runs alone,
+     * as every class does; surefire sets JUnit's parallelism to 2), each in a browser of its own: most of a case's time
+     * is the settle before each measurement (frames and a timeout), when the browser is idle, so the other browser
+     * measures meanwhile. A case takes a slot and gives it back after.
      */
     static final int BROWSERS = 2;
 
@@ -119,6 +119,7 @@ class LayoutReflowTest {
         return CorpusSite.pages(root).stream().map(CorpusSite.Page::id).filter(p -> p.contains(ONLY));
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "{0}")
     @MethodSource("replicaPages")
     void replicaPageKeepsItsTextAtEveryTextSize(String page) throws InterruptedException {
@@ -135,6 +136,7 @@ class LayoutReflowTest {
         });
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpusPages")
     void corpusPageKeepsItsTextAtEveryTextSize(String id) throws InterruptedException {
