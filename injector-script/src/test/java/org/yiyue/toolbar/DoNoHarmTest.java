@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.Keys;
@@ -66,7 +68,15 @@ class DoNoHarmTest {
     record Snapshot(String json, List<String> tabs, Set<String> axe, String axeVersion) {
     }
 
-    static ToolbarBrowser b;
+    /**
+     * Cases run two at a time (@Execution(CONCURRENT) on the test methods, not the class: the class still runs alone,
+     * as every class does; surefire sets JUnit's parallelism to 2), each case in a browser of its own for all its
+     * loads, so a case sees one browser as before; the other browser loads and scans meanwhile (page loads, tab walks
+     * and axe round trips leave much of a core idle).
+     */
+    static final int BROWSERS = 2;
+
+    static final Slots<ToolbarBrowser> SLOTS = new Slots<>();
     static ReplicaSites plain;
     static ReplicaSites withToolbar;
     static ToolbarServer own;
@@ -76,20 +86,29 @@ class DoNoHarmTest {
         plain = plainSites;
         withToolbar = toolbarSites;
         own = ToolbarServer.start();
-        b = new ToolbarBrowser();
+        for (int i = 0; i < BROWSERS; i++) {
+            SLOTS.add(browser());
+        }
+    }
+
+    /** A browser as every case of this class uses it. */
+    private static ToolbarBrowser browser() {
+        ToolbarBrowser b = new ToolbarBrowser();
         // The page's own repeating timers (zwfw's carousel) are held in both loads alike: otherwise which slide is
         // current when axe reaches it depends on how long the load took, and the two loads differ for that reason
         // alone (seen red at load 20-60). The toolbar uses no setInterval; its setTimeout calls are untouched.
         b.d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
                 "window.setInterval = function () { return 0; };"));
         Axe.install(b.d); // axe-core in every document from now on, in a world of its own (see Axe)
+        return b;
     }
 
     @AfterAll
     static void stop() {
         System.out.println("[do-no-harm] axe-core runs in the page's world " + Axe.IN_PAGE + " (script sent to " + Axe.SENT
                 + " documents), by the builder " + Axe.BUILDER);
-        b.close();
+        SLOTS.all().forEach(ToolbarBrowser::close);
+        SLOTS.clear();
         own.close();
     }
 
@@ -103,7 +122,7 @@ class DoNoHarmTest {
         return out.stream();
     }
 
-    private Snapshot snapshot(URI url, String site, int flowStep, ReplicaSites sites) {
+    private Snapshot snapshot(ToolbarBrowser b, URI url, String site, int flowStep, ReplicaSites sites) {
         if (flowStep > 0) {
             // as deleteAllCookies + addCookie on a page of the site would, without loading one: the site's cookies
             // (all of 127.0.0.1: cookies have no port) replaced by the flow's session
@@ -179,29 +198,44 @@ class DoNoHarmTest {
                 + y.substring(Math.max(0, i - 60), Math.min(y.length(), i + 120)) + "]";
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "{0}")
     @MethodSource("replicaPages")
-    void closedToolbarChangesNothingOnReplicaPage(String page) {
+    void closedToolbarChangesNothingOnReplicaPage(String page) throws InterruptedException {
         String[] p = page.split(" ");
         int step = p.length > 2 ? Integer.parseInt(p[2]) : 0;
-        Snapshot with = snapshot(URI.create(withToolbar.origin(p[0]) + p[1]), p[0], step, withToolbar);
-        compare(page, () -> snapshot(URI.create(plain.origin(p[0]) + p[1]), p[0], step, plain), with);
-        assertFalse(with.axeVersion().isEmpty());
+        SLOTS.use(b -> {
+            Snapshot with = snapshot(b, URI.create(withToolbar.origin(p[0]) + p[1]), p[0], step, withToolbar);
+            compare(page, () -> snapshot(b, URI.create(plain.origin(p[0]) + p[1]), p[0], step, plain), with);
+            assertFalse(with.axeVersion().isEmpty());
+        });
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @Test
-    void closedToolbarChangesNothingOnOwnTestPage() {
-        Snapshot with = snapshot(URI.create(own.url("/p/article.html")), "test", 0, null);
-        compare("article", () -> snapshot(URI.create(own.url("/plain/article.html")), "test", 0, null), with);
-        if (java.nio.file.Files.isRegularFile(Axe.npmScript())) {
-            assertTrue(with.axeVersion().startsWith("4.") && !with.axeVersion().equals("4.11.1"),
-                    "the npm axe-core ran, not the embedded one: " + with.axeVersion());
-        }
-        System.out.println("[do-no-harm] axe-core " + with.axeVersion());
+    void closedToolbarChangesNothingOnOwnTestPage() throws InterruptedException {
+        SLOTS.use(b -> {
+            Snapshot with = snapshot(b, URI.create(own.url("/p/article.html")), "test", 0, null);
+            compare("article", () -> snapshot(b, URI.create(own.url("/plain/article.html")), "test", 0, null), with);
+            if (java.nio.file.Files.isRegularFile(Axe.npmScript())) {
+                assertTrue(with.axeVersion().startsWith("4.") && !with.axeVersion().equals("4.11.1"),
+                        "the npm axe-core ran, not the embedded one: " + with.axeVersion());
+            }
+            System.out.println("[do-no-harm] axe-core " + with.axeVersion());
+        });
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @Test
     void openToolbarAndItsPanelsHaveNoAxeViolations() {
+        // a browser of its own: it leaves the bar open on the replica sites (stored per origin), which the closed-
+        // toolbar cases must never see, and those now run beside it, not before it
+        try (ToolbarBrowser b = browser()) {
+            openToolbarHasNoViolations(b);
+        }
+    }
+
+    private static void openToolbarHasNoViolations(ToolbarBrowser b) {
         List<String> urls = new ArrayList<>();
         for (String site : ReplicaSites.SITE_IDS) urls.add(withToolbar.origin(site) + "/index.html");
         urls.add(own.url("/p/article.html"));

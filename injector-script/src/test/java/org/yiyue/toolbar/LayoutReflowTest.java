@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.Cookie;
@@ -53,21 +55,41 @@ class LayoutReflowTest {
      */
     static final Map<String, String> KNOWN = Map.of();
 
-    static ToolbarBrowser b;
+    /**
+     * Cases run two at a time (@Execution(CONCURRENT) on the test methods, not the class: the class still runs alone,
+     * as every class does; surefire sets JUnit's parallelism to 2), each in a browser of its own: most of a case's time
+     * is the settle before each measurement (frames and a timeout), when the browser is idle, so the other browser
+     * measures meanwhile. A case takes a slot and gives it back after.
+     */
+    static final int BROWSERS = 2;
+
+    /** One browser and the corpus server only it uses (the server serves one page at a time), started when needed. */
+    static final class Slot {
+        final ToolbarBrowser b = new ToolbarBrowser();
+        CorpusSite corpus;
+        /** Whether the page scrolled sideways at its last measurement. */
+        Boolean lastHscroll;
+    }
+
     static ReplicaSites sites;
-    static CorpusSite corpus;
+    static final Slots<Slot> SLOTS = new Slots<>();
     static final Map<String, Map<String, Counts>> TABLE = new ConcurrentSkipListMap<>();
 
     @BeforeAll
     static void start(@EmbeddedToolbar ReplicaSites toolbarSites) {
         sites = toolbarSites;
-        b = new ToolbarBrowser();
+        for (int i = 0; i < BROWSERS; i++) {
+            SLOTS.add(new Slot());
+        }
     }
 
     @AfterAll
     static void stop() {
-        b.close();
-        if (corpus != null) corpus.close();
+        for (Slot slot : SLOTS.all()) {
+            slot.b.close();
+            if (slot.corpus != null) slot.corpus.close();
+        }
+        SLOTS.clear();
         StringBuilder out = new StringBuilder("\n[layout] texts clipped/spilled out of their background box/outside the viewport/overlapping, per setting (✗ = more than at 100 %; Ln = n texts or controls under the closed launcher)\n");
         out.append(String.format("%-44s %6s  %-12s %-12s %-12s %-12s%n", "page", "texts", STATES.get(0), STATES.get(1), STATES.get(2), STATES.get(3)));
         TABLE.forEach((page, row) -> {
@@ -97,32 +119,38 @@ class LayoutReflowTest {
         return CorpusSite.pages(root).stream().map(CorpusSite.Page::id).filter(p -> p.contains(ONLY));
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "{0}")
     @MethodSource("replicaPages")
-    void replicaPageKeepsItsTextAtEveryTextSize(String page) {
+    void replicaPageKeepsItsTextAtEveryTextSize(String page) throws InterruptedException {
         String[] p = page.split(" ");
         String url = sites.origin(p[0]) + p[1];
-        if (p.length > 2) {
-            b.open(sites.origin(p[0]) + "/index.html");
-            b.d.manage().deleteAllCookies();
-            b.d.manage().addCookie(new Cookie(YthFlow.COOKIE, YthFlow.readyFor(sites, Integer.parseInt(p[2])).sessionId(), "/"));
-        }
-        check(p[0] + " " + p[1], url, p[1].startsWith("/m/"));
+        SLOTS.use(slot -> {
+            ToolbarBrowser b = slot.b;
+            if (p.length > 2) {
+                b.open(sites.origin(p[0]) + "/index.html");
+                b.d.manage().deleteAllCookies();
+                b.d.manage().addCookie(new Cookie(YthFlow.COOKIE, YthFlow.readyFor(sites, Integer.parseInt(p[2])).sessionId(), "/"));
+            }
+            check(slot, p[0] + " " + p[1], url, p[1].startsWith("/m/"));
+        });
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpusPages")
-    void corpusPageKeepsItsTextAtEveryTextSize(String id) {
+    void corpusPageKeepsItsTextAtEveryTextSize(String id) throws InterruptedException {
         Path root = SharedFolder.require("corpus/real-pages");
-        synchronized (LayoutReflowTest.class) {
-            if (corpus == null) corpus = new CorpusSite(root);
-        }
         CorpusSite.Page page = CorpusSite.pages(root).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
-        check("corpus " + id, corpus.use(page), page.mobile());
+        SLOTS.use(slot -> {
+            if (slot.corpus == null) slot.corpus = new CorpusSite(root);
+            check(slot, "corpus " + id, slot.corpus.use(page), page.mobile());
+        });
     }
 
-    private void check(String label, String url, boolean phone) {
-        phone(phone);
+    private void check(Slot slot, String label, String url, boolean phone) {
+        ToolbarBrowser b = slot.b;
+        phone(b, phone);
         try {
             b.openWithToolbar(url);
             if (!b.strings("return [...document.documentElement.attributes].map(a => a.name).filter(n => n.startsWith('data-yiyue'))").isEmpty()) {
@@ -130,14 +158,14 @@ class LayoutReflowTest {
                 b.openWithToolbar(url);
             }
             Map<String, Counts> row = new LinkedHashMap<>();
-            Counts base = measure("", true);
-            boolean offscreen = !Boolean.TRUE.equals(lastHscroll);
+            Counts base = measure(slot, "", true);
+            boolean offscreen = !Boolean.TRUE.equals(slot.lastHscroll);
             if (!offscreen) base = new Counts(base.texts(), base.clipped(), base.spilled(), 0, base.overlap(), base.launcher(), base.examples());
             row.put("100%", base);
-            row.put("150%", measure("app.set({ text: 150 });", offscreen));
-            row.put("200%", measure("app.set({ text: 200 });", offscreen));
-            shot(label + " 200");
-            row.put("适老", measure("app.set({ text: 100 }); app.run('elder');", offscreen));
+            row.put("150%", measure(slot, "app.set({ text: 150 });", offscreen));
+            row.put("200%", measure(slot, "app.set({ text: 200 });", offscreen));
+            shot(b, label + " 200");
+            row.put("适老", measure(slot, "app.set({ text: 100 }); app.run('elder');", offscreen));
             b.js(APP + "app.exit();");
             TABLE.put(label + (phone ? " (375)" : ""), row);
             List<String> worse = new ArrayList<>();
@@ -156,20 +184,18 @@ class LayoutReflowTest {
                 }
             }
         } finally {
-            phone(false);
+            phone(b, false);
         }
     }
 
-    private static Boolean lastHscroll;
-
     /** Applies a change through the toolbar, lets it finish (a few frames), then runs the probe: one round trip. */
     @SuppressWarnings("unchecked")
-    private Counts measure(String change, boolean countOffscreen) {
-        Map<String, Object> m = (Map<String, Object>) b.d.executeAsyncScript(APP + change
+    private Counts measure(Slot slot, String change, boolean countOffscreen) {
+        Map<String, Object> m = (Map<String, Object>) slot.b.d.executeAsyncScript(APP + change
                 + "const done = arguments[arguments.length - 1], flag = arguments[0]; let n = 0;"
                 + "const f = () => (++n < 5 ? requestAnimationFrame(f) : setTimeout(() => done((" + PROBE + ")(flag)), 120));"
                 + "requestAnimationFrame(f);", countOffscreen);
-        lastHscroll = (Boolean) m.get("hscroll");
+        slot.lastHscroll = (Boolean) m.get("hscroll");
         Map<String, Object> ex = (Map<String, Object>) m.get("examples");
         List<Object> examples = new ArrayList<>();
         for (String k : List.of("clipped", "spilled", "offscreen", "overlap")) {
@@ -181,7 +207,7 @@ class LayoutReflowTest {
     }
 
     /** -Dyiyue.layout.shots=DIR keeps a screenshot of each page at its last setting (for looking, not for judging). */
-    private void shot(String label) {
+    private void shot(ToolbarBrowser b, String label) {
         String dir = System.getProperty("yiyue.layout.shots");
         if (dir == null) return;
         try {
@@ -193,7 +219,7 @@ class LayoutReflowTest {
         }
     }
 
-    private void phone(boolean on) {
+    private void phone(ToolbarBrowser b, boolean on) {
         if (on) {
             b.d.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
         } else {

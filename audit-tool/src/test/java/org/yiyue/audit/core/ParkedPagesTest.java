@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,8 +76,11 @@ class ParkedPagesTest {
         server.close();
     }
 
-    private static AuditReport audit(String id, List<URI> seeds, String mobilePrefix, Path out, boolean parking, int[] parked)
-            throws Exception {
+    /** One audit's report and how many of its pages waited parked. */
+    private record Run(AuditReport report, int parked) {
+    }
+
+    private static Run audit(String id, List<URI> seeds, String mobilePrefix, Path out, boolean parking) throws Exception {
         // as the benchmark audits the replica sites
         AuditConfig config = new AuditConfig(id, id, seeds,
                 new CrawlOptions(seeds.size(), 0, true, List.of(), List.of(), Duration.ZERO, 2, false, true), false, 10, 1,
@@ -83,10 +90,37 @@ class ParkedPagesTest {
             AuditRunner runner = new AuditRunner(config, ProgressListener.NONE, FactsCollector::capture, false)
                     .browsers(pool).parking(parking);
             AuditReport r = runner.run();
-            parked[0] = runner.parkedPages();
             // a page whose browser part failed is audited again in place, and would hide what went wrong
             assertEquals(0, runner.secondAttempts(), "pages audited a second time (parking " + parking + "): " + results(r));
-            return r;
+            return new Run(r, runner.parkedPages());
+        }
+    }
+
+    /**
+     * The same pages audited with parking off and on, both runs at once: each has its own browser pool, runner and
+     * output folder, so neither sees the other (the waits that decide the results are the pages' own timers, not
+     * the machine's speed). Index 0 is the run in place, 1 the parked one.
+     */
+    private static Run[] inPlaceAndParked(String id, List<URI> seeds, String mobilePrefix, Path out) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Run> inPlace = threads.submit(() -> audit(id, seeds, mobilePrefix, out.resolve(id + "-in-place"), false));
+            Future<Run> parked = threads.submit(() -> audit(id, seeds, mobilePrefix, out.resolve(id + "-parked"), true));
+            return new Run[] {outcome(inPlace), outcome(parked)};
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** The run's result, or its own failure (an assertion stays an assertion). */
+    private static Run outcome(Future<Run> run) throws Exception {
+        try {
+            return run.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e.getCause() instanceof Exception ex ? ex : e;
         }
     }
 
@@ -123,17 +157,18 @@ class ParkedPagesTest {
         List<URI> zwfwPages = List.of(zwfw.resolve("/index.html"), zwfw.resolve("/zone/wza.html"), zwfw.resolve("/control.html"));
         List<URI> portalPages = List.of(portal.resolve("/index.html"), portal.resolve("/m/index.html"),
                 portal.resolve("/m/a001.html"), portal.resolve("/control.html"));
-        int[] n = new int[1];
+        Run[] zwfwRuns = inPlaceAndParked("zwfw", zwfwPages, null, out);
+        Run[] portalRuns = inPlaceAndParked("portal", portalPages, "/m/", out);
+        assertEquals(0, zwfwRuns[0].parked(), "nothing parked with parking off");
+        assertEquals(0, portalRuns[0].parked(), "nothing parked with parking off");
         Map<String, Object> inPlace = new TreeMap<>();
-        inPlace.putAll(results("zwfw", audit("zwfw", zwfwPages, null, out.resolve("zwfw-in-place"), false, n)));
-        assertEquals(0, n[0], "nothing parked with parking off");
-        inPlace.putAll(results("portal", audit("portal", portalPages, "/m/", out.resolve("portal-in-place"), false, n)));
-        assertEquals(0, n[0], "nothing parked with parking off");
+        inPlace.putAll(results("zwfw", zwfwRuns[0].report()));
+        inPlace.putAll(results("portal", portalRuns[0].report()));
         Map<String, Object> parked = new TreeMap<>();
-        parked.putAll(results("zwfw", audit("zwfw", zwfwPages, null, out.resolve("zwfw-parked"), true, n)));
-        int zwfwParked = n[0];
-        parked.putAll(results("portal", audit("portal", portalPages, "/m/", out.resolve("portal-parked"), true, n)));
-        int portalParked = n[0];
+        parked.putAll(results("zwfw", zwfwRuns[1].report()));
+        int zwfwParked = zwfwRuns[1].parked();
+        parked.putAll(results("portal", portalRuns[1].report()));
+        int portalParked = portalRuns[1].parked();
         System.out.println("pages parked: zwfw " + zwfwParked + ", portal " + portalParked);
         assertTrue(zwfwParked >= 1 && portalParked >= 1, "the home pages waited parked: zwfw " + zwfwParked + ", portal " + portalParked);
         assertEquals(inPlace, parked);
@@ -147,12 +182,12 @@ class ParkedPagesTest {
     void aPopUpIsClosedAndCarouselsStopOnlyWhenAVisitorLeaves(@TempDir Path out) throws Exception {
         List<URI> seeds = List.of(server.url("/carousel.html"), server.url("/popup.html"), server.url("/hiddenstop.html"),
                 server.url("/plain.html"), server.url("/blurstop.html"), server.url("/plain.html?again"));
-        int[] n = new int[1];
-        Map<String, Object> inPlace = results(audit("t", seeds, null, out.resolve("in-place"), false, n));
-        assertEquals(0, n[0]);
-        Map<String, Object> parked = results(audit("t", seeds, null, out.resolve("parked"), true, n));
-        System.out.println("pages parked: " + n[0]);
-        assertTrue(n[0] >= 2, "the carousel pages waited parked: " + n[0]);
+        Run[] runs = inPlaceAndParked("t", seeds, null, out);
+        assertEquals(0, runs[0].parked());
+        Map<String, Object> inPlace = results(runs[0].report());
+        Map<String, Object> parked = results(runs[1].report());
+        System.out.println("pages parked: " + runs[1].parked());
+        assertTrue(runs[1].parked() >= 2, "the carousel pages waited parked: " + runs[1].parked());
         assertEquals(inPlace, parked);
         for (String p : List.of("/carousel.html", "/hiddenstop.html", "/blurstop.html")) {
             assertEquals("failed", ((Map<?, ?>) inPlace.get(p + " outcomes")).get("auto-moving-content"), p + ": " + inPlace);
