@@ -39,6 +39,8 @@ public class AuditDatabase {
     private List<String> migrated = List.of();
 
     private volatile String failure;
+    private final RepeatedFailureLog openFailures = new RepeatedFailureLog(LOG, java.util.logging.Level.SEVERE,
+            "audit database unavailable; audits are off until it opens");
 
     /**
      * Opens at deployment; if the database cannot be opened (locked by another process, server down, bad URL) the
@@ -49,15 +51,11 @@ public class AuditDatabase {
         try {
             open();
             failure = null;
+            openFailures.succeeded();
         } catch (RuntimeException e) {
             // every claim tick retries: the same cause is logged in full once, not every second
-            boolean repeated = java.util.Objects.equals(failure, e.getMessage());
             failure = e.getMessage();
-            if (repeated) {
-                LOG.fine(() -> "audit database still unavailable: " + e.getMessage());
-            } else {
-                LOG.log(java.util.logging.Level.SEVERE, "audit database unavailable; audits are off until it opens", e);
-            }
+            openFailures.failed(e);
         }
     }
 

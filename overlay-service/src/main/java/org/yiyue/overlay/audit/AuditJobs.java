@@ -51,6 +51,8 @@ import org.yiyue.overlay.site.SiteRegistry;
 public class AuditJobs {
 
     private static final Logger LOG = Logger.getLogger(AuditJobs.class.getName());
+    private final RepeatedFailureLog claimFailures = new RepeatedFailureLog(LOG, Level.WARNING,
+            "audit jobs: claiming failed (database?); retrying");
 
     @Resource
     ManagedExecutorService executor;
@@ -205,8 +207,9 @@ public class AuditJobs {
                 }
                 start(claim.get());
             }
+            claimFailures.succeeded();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "audit jobs: claiming failed (database?); retrying", e);
+            claimFailures.failed(e);
         }
     }
 
