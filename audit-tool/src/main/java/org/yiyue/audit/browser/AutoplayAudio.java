@@ -169,7 +169,9 @@ public final class AutoplayAudio {
         @Override
         public long nextLookIn() {
             if (levelPending()) {
-                return Math.max(1, Math.min(POLL_MS, levelDue - System.currentTimeMillis()));
+                // until it is due, then every 50 ms until its result is in (not a DevTools round trip per millisecond)
+                long left = levelDue - System.currentTimeMillis();
+                return left > 0 ? Math.min(POLL_MS, left) : LEVEL_LATE_POLL_MS;
             }
             return !media.isEmpty() && System.currentTimeMillis() < deadline && media.stream().anyMatch(AutoplayAudio::undecided)
                     ? POLL_MS : 0;
@@ -220,6 +222,8 @@ public final class AutoplayAudio {
     private static final long LEVEL_MS = 800;
     /** How much longer its result may take to arrive (a busy page) before the check goes on without it. */
     private static final long LEVEL_GRACE_MS = 2000;
+    /** How often a late level reading is looked for. */
+    private static final long LEVEL_LATE_POLL_MS = 50;
 
     /** The level reading's result, taken once (null while it runs). */
     private static final String LEVEL_TAKE = "var r = window.__yiyueLevel; if (r) { delete window.__yiyueLevel; } return r || null;";
